@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "feedback",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "FeedbackModel", targets: ["FeedbackModel"]),
+        .executable(name: "feedback", targets: ["feedback"]),
+        .executable(name: "feedback-bench", targets: ["feedback-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The form model: definitions, drafts, validation, export, schema. Foundation only
+        // (plus Yams to read the hand-written form files); knows nothing of terminals.
+        .target(
+            name: "FeedbackModel",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // The interface core: pure state, keys -> state, state -> cell grid. No curses, no I/O.
+        .target(
+            name: "FeedbackInterface",
+            dependencies: ["FeedbackModel"]
+        ),
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // The only code that talks to curses and the terminal.
+        .target(
+            name: "FeedbackTerminal",
+            dependencies: ["CNcursesw", "FeedbackInterface", "FeedbackModel"]
+        ),
+        .executableTarget(
+            name: "feedback",
+            dependencies: [
+                "FeedbackModel", "FeedbackInterface", "FeedbackTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "feedback-bench",
+            dependencies: ["FeedbackModel", "FeedbackInterface"]
+        ),
+        .testTarget(
+            name: "FeedbackModelTests",
+            dependencies: ["FeedbackModel"]
+        ),
+        .testTarget(
+            name: "FeedbackInterfaceTests",
+            dependencies: ["FeedbackInterface", "FeedbackModel"]
+        ),
+        .testTarget(
+            name: "FeedbackEndToEndTests",
+            dependencies: ["FeedbackModel"]
+        ),
+    ]
+)

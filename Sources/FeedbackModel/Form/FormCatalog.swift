@@ -1,0 +1,65 @@
+import Foundation
+
+/// The forms the program knows: the ones embedded in the binary, plus any read from a
+/// forms folder (which replace an embedded form with the same id and version).
+public struct FormCatalog: Sendable {
+    public private(set) var forms: [FormDefinition]
+    /// Problems met while reading form files: a broken file never hides the others.
+    public private(set) var problems: [FormError]
+
+    public init(forms: [FormDefinition], problems: [FormError] = []) {
+        self.forms = forms
+        self.problems = problems
+    }
+
+    /// Only the embedded forms. Reading them cannot fail: a test checks every embedded form.
+    public static func embedded() -> FormCatalog {
+        var forms: [FormDefinition] = []
+        var problems: [FormError] = []
+        for (name, text) in EmbeddedForms.files {
+            do { forms.append(try FormReader.read(yaml: Array(text.utf8), source: "embedded:\(name)")) } catch { problems.append(error) }
+        }
+        return FormCatalog(forms: forms, problems: problems)
+    }
+
+    /// The embedded forms, then every `*.yaml` / `*.yml` file in `folder` (if it exists).
+    public static func load(folder: String?) -> FormCatalog {
+        var catalog = embedded()
+        guard let folder else { return catalog }
+        for file in yamlFiles(in: folder) {
+            do {
+                let bytes = try FileStore.readLimited(path: file, limit: FormReader.maximumSize)
+                catalog.add(try FormReader.read(yaml: bytes, source: file))
+            } catch let error as FormError {
+                catalog.problems.append(error)
+            } catch let error as StoreError {
+                catalog.problems.append(FormError(file: file, problem: error.message(.en)))
+            } catch {
+                catalog.problems.append(FormError(file: file, problem: "\(error)"))
+            }
+        }
+        return catalog
+    }
+
+    static func yamlFiles(in folder: String) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        return names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") }
+            .sorted()
+            .map { (folder as NSString).appendingPathComponent($0) }
+    }
+
+    public mutating func add(_ form: FormDefinition) {
+        forms.removeAll { $0.id == form.id && $0.version == form.version }
+        forms.append(form)
+    }
+
+    public func form(id: String, version: Int) -> FormDefinition? {
+        forms.first { $0.id == id && $0.version == version }
+    }
+
+    /// The newest version of a form id, or of the default form when `id` is nil.
+    public func latest(id: String? = nil) -> FormDefinition? {
+        let wanted = id ?? EmbeddedForms.defaultFormID
+        return forms.filter { $0.id == wanted }.max { $0.version < $1.version }
+    }
+}
