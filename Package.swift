@@ -46,17 +46,24 @@ let package = Package(
             name: "feedback-bench",
             dependencies: ["FeedbackModel", "FeedbackInterface"]
         ),
+        // Shared by the test targets: paths, running the built binary, temporary folders, tmux.
+        .target(
+            name: "TestSupport",
+            dependencies: ["FeedbackModel"],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "FeedbackModelTests",
-            dependencies: ["FeedbackModel"]
+            dependencies: ["FeedbackModel", "TestSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "FeedbackInterfaceTests",
-            dependencies: ["FeedbackInterface", "FeedbackModel"]
+            dependencies: ["FeedbackInterface", "FeedbackModel", "TestSupport"]
         ),
         .testTarget(
             name: "FeedbackEndToEndTests",
-            dependencies: ["FeedbackModel"]
+            dependencies: ["FeedbackModel", "TestSupport"]
         ),
     ]
 )

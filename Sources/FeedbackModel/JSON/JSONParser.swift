@@ -27,15 +27,20 @@ public struct JSONParser {
     private let bytes: [UInt8]
     private var index = 0
     private let maximumDepth: Int
+    private let allowDuplicateKeys: Bool
 
-    private init(bytes: [UInt8], maximumDepth: Int) {
+    private init(bytes: [UInt8], maximumDepth: Int, allowDuplicateKeys: Bool) {
         self.bytes = bytes
         self.maximumDepth = maximumDepth
+        self.allowDuplicateKeys = allowDuplicateKeys
     }
 
-    /// Parses one JSON text. A leading UTF-8 byte order mark is skipped.
-    public static func parse(_ bytes: [UInt8], maximumDepth: Int = defaultMaximumDepth) throws(Failure) -> JSONValue {
-        var parser = JSONParser(bytes: bytes, maximumDepth: maximumDepth)
+    /// Parses one JSON text. A leading UTF-8 byte order mark is skipped. Duplicate member
+    /// names are valid JSON (RFC 8259 only says they SHOULD be unique) but ambiguous, so they
+    /// are refused unless `allowDuplicateKeys` is set, in which case the last one wins.
+    public static func parse(_ bytes: [UInt8], maximumDepth: Int = defaultMaximumDepth,
+                             allowDuplicateKeys: Bool = false) throws(Failure) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, maximumDepth: maximumDepth, allowDuplicateKeys: allowDuplicateKeys)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
         parser.skipWhitespace()
         guard parser.index < bytes.count else { throw parser.failure(.empty) }
@@ -45,8 +50,9 @@ public struct JSONParser {
         return value
     }
 
-    public static func parse(_ text: String, maximumDepth: Int = defaultMaximumDepth) throws(Failure) -> JSONValue {
-        try parse(Array(text.utf8), maximumDepth: maximumDepth)
+    public static func parse(_ text: String, maximumDepth: Int = defaultMaximumDepth,
+                             allowDuplicateKeys: Bool = false) throws(Failure) -> JSONValue {
+        try parse(Array(text.utf8), maximumDepth: maximumDepth, allowDuplicateKeys: allowDuplicateKeys)
     }
 
     private func failure(_ problem: Failure.Problem, at offset: Int? = nil) -> Failure {
@@ -122,14 +128,15 @@ public struct JSONParser {
             guard bytes[index] == UInt8(ascii: "\"") else { throw failure(.unexpectedCharacter(describe(bytes[index]))) }
             let keyStart = index
             let key = try parseString()
-            guard seen.insert(key).inserted else { throw failure(.duplicateKey(key), at: keyStart) }
+            let isNew = seen.insert(key).inserted
+            guard isNew || allowDuplicateKeys else { throw failure(.duplicateKey(key), at: keyStart) }
             skipWhitespace()
             guard index < bytes.count else { throw failure(.unexpectedEnd) }
             guard bytes[index] == UInt8(ascii: ":") else { throw failure(.unexpectedCharacter(describe(bytes[index]))) }
             index += 1
             skipWhitespace()
             let value = try parseValue(depth: depth)
-            object.appendUnchecked(key, value)
+            if isNew { object.appendUnchecked(key, value) } else { object[key] = value }
             skipWhitespace()
             guard index < bytes.count else { throw failure(.unexpectedEnd) }
             switch bytes[index] {

@@ -1,0 +1,38 @@
+import FeedbackModel
+import Foundation
+
+/// Loading drafts for the commands, with the errors they print.
+enum Drafts {
+    static func load(_ path: String, catalog: FormCatalog, language: Language) throws(CommandFailure) -> (Draft, FormDefinition) {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileStore.readLimited(path: path, limit: DraftCodec.maximumSize)
+        } catch {
+            throw CommandFailure(message: error.message(language), code: 2)
+        }
+        do {
+            return try DraftCodec.decode(bytes, file: path, catalog: catalog)
+        } catch {
+            throw CommandFailure(message: error.message(language), code: 2)
+        }
+    }
+
+    /// `$XDG_DATA_HOME/feedback`, else `~/.local/share/feedback`.
+    static func dataFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/feedback" }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/.local/share/feedback"
+    }
+
+    /// The time an export is stamped with: `SOURCE_DATE_EPOCH` when set (reproducible builds), else now.
+    static func exportTime(environment: [String: String] = ProcessInfo.processInfo.environment) -> Timestamp {
+        if let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int64(text), seconds >= 0 {
+            return Timestamp(secondsSinceEpoch: seconds)
+        }
+        return Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+    }
+
+    static func now() -> Timestamp {
+        Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import FeedbackModel
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Exportera ett utkast till JSON för regionstyrelsen / export a draft as JSON for the regional board.",
+        discussion: """
+            Refuses a draft with errors (exit 1, findings printed). Writes one file to Exports/ (or --out),
+            prints its path and SHA-256, and never replaces a different earlier export.
+            """
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: "Mapp för exporten / output folder (default: Exports).")
+    var out: String = "Exports"
+
+    @Argument(help: "Utkastfilen / the draft file.")
+    var draft: String
+
+    func run() throws {
+        let language = common.language
+        let (loaded, form) = try Drafts.load(draft, catalog: common.catalog(), language: language)
+        let outcome: ExportWriter.Outcome
+        do {
+            outcome = try ExportWriter(form: form).write(loaded, folder: out, exportedAt: Drafts.exportTime())
+        } catch .findings(let findings) {
+            Console.err(FindingsReport.text(file: draft, findings: findings, form: form, language: language))
+            Console.err(language == .sv ? "Utkastet har fel och exporterades inte." : "The draft has errors and was not exported.")
+            throw ExitCode(1)
+        } catch .store(let error) {
+            throw CommandFailure(message: error.message(language), code: 2)
+        }
+        let warnings = Validator(form: form).validate(loaded)
+        if !warnings.isEmpty {
+            Console.err(FindingsReport.text(file: draft, findings: warnings, form: form, language: language))
+        }
+        if outcome.unchanged {
+            Console.err(language == .sv ? "Samma innehåll var redan exporterat; filen lämnades orörd."
+                                        : "The same content was already exported; the file was left as it was.")
+        }
+        Console.out(Sanitizer.visible(outcome.path))
+        Console.out("sha256 \(outcome.contentSha256)")
+    }
+}

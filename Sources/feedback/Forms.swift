@@ -1,0 +1,36 @@
+import ArgumentParser
+import FeedbackModel
+
+struct Forms: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Lista och kontrollera formulären / list and check the available forms.",
+        discussion: "Exit 1 when a form file in the forms folder cannot be read."
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let language = common.language
+        let catalog = common.catalog()
+        let embedded = FormCatalog.embedded()
+        for form in catalog.forms.sorted(by: { ($0.id, $0.version) < ($1.id, $1.version) }) {
+            Console.out("\(form.id) v\(form.version)  \(form.title[language])")
+            let deadline = language == .sv ? "sista dag" : "deadline"
+            let period = language == .sv ? "planperiod" : "plan period"
+            Console.out("  \(period) \(form.planPeriod.label), \(deadline) \(form.deadline), \(form.sections.count) \(language == .sv ? "rubriker" : "headings")")
+            Console.out("  \(language == .sv ? "källa" : "source"): \(Sanitizer.visible(form.source))")
+            if !form.source.hasPrefix("embedded:"), let builtIn = embedded.form(id: form.id, version: form.version),
+               builtIn.source != form.source {
+                Console.out(language == .sv
+                    ? "  obs: ersätter den inbyggda kopian med samma id och version"
+                    : "  note: replaces the embedded copy with the same id and version")
+            }
+            let committees = form.committees.map { "\($0.id)=\($0.name(language))" }.joined(separator: ", ")
+            Console.out("  \(language == .sv ? "nämnder" : "committees"): \(committees)")
+        }
+        for problem in catalog.problems {
+            Console.err((language == .sv ? "fel: " : "error: ") + problem.description)
+        }
+        if !catalog.problems.isEmpty { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,55 @@
+import FeedbackModel
+
+/// Drafts built in code, for tests that need a known starting point.
+public enum SampleDrafts {
+    public static let now = Timestamp(secondsSinceEpoch: 1_806_480_000)  // 2027-03-31
+
+    /// Swedish text of about `words` words.
+    public static func swedishText(words: Int, seed: Int = 0) -> String {
+        let vocabulary = ["nämnden", "bidrar", "till", "målen", "genom", "bättre", "tillgänglighet", "och", "samverkan",
+                          "med", "kommunerna", "under", "planperioden", "vården", "ska", "vara", "nära", "invånarna",
+                          "kompetensförsörjningen", "är", "avgörande", "för", "att", "klara", "uppdraget", "ekonomin",
+                          "i", "balans", "kräver", "prioriteringar", "år", "2028–2031", "tkr", "öppettider", "åtgärder"]
+        var result: [String] = []
+        for i in 0..<words {
+            var word = vocabulary[(i * 7 + seed * 13) % vocabulary.count]
+            if i % 12 == 0 { word = word.prefix(1).uppercased() + word.dropFirst() }
+            result.append(i % 12 == 11 ? word + "." : word)
+        }
+        return result.joined(separator: " ") + "."
+    }
+
+    /// A draft with no errors and no warnings.
+    public static func complete(_ form: FormDefinition, committee: String = "hsn", revision: Int = 3) -> Draft {
+        var draft = Draft.new(form: form, committee: committee, documentID: "0b3d2c1a-5e4f-4a3b-9c8d-7e6f5a4b3c2d", now: now)
+        draft.revision = revision
+        draft.metadata["caseNumber"] = .text("HSN 2027/45")
+        draft.metadata["meetingDate"] = .text("2027-04-08")
+        draft.metadata["paragraph"] = .text("§ 45")
+        draft.metadata["contactName"] = .text("Åsa Öberg")
+        draft.metadata["contactEmail"] = .text("asa.oberg@region.example")
+        draft.metadata["status"] = .text("beslutad")
+        for (i, section) in form.sections.enumerated() {
+            draft.sections[section.id, default: [:]]["text"] = .text(swedishText(words: 60, seed: i) + "\n\n" + swedishText(words: 40, seed: i + 1))
+        }
+        var risk = TableRow()
+        risk["risk"] = .text("Bemanningsbrist inom specialistvården")
+        risk["likelihood"] = .text("hog")
+        risk["consequence"] = .text("medel")
+        risk["measure"] = .text("Uppgiftsväxling och egen utbildning av specialister")
+        draft.sections["economy", default: [:]]["risks"] = .table([risk])
+        var sensitivity = TableRow()
+        sensitivity["parameter"] = .text("Löneökning")
+        sensitivity["change"] = .text("+1 procentenhet")
+        for (i, year) in form.planPeriod.years.enumerated() { sensitivity[TableRow.yearKey("effect", year)] = .integer(-42_000 - i * 1_000) }
+        draft.sections["economy", default: [:]]["sensitivity"] = .table([sensitivity])
+        var investment = TableRow()
+        investment["object"] = .text("Ny magnetkamera, Umeå")
+        investment["category"] = .text("medicinteknik")
+        for (i, year) in form.planPeriod.years.enumerated() { investment[TableRow.yearKey("amounts", year)] = .integer(i == 0 ? 18_500 : 0) }
+        investment["decision"] = .text("ny")
+        investment["priority"] = .text("1")
+        draft.sections["investments", default: [:]]["investments"] = .table([investment])
+        return draft
+    }
+}
