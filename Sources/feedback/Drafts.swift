@@ -26,8 +26,11 @@ enum Drafts {
 
     /// The time an export is stamped with: `SOURCE_DATE_EPOCH` when set (reproducible builds), else now.
     static func exportTime(environment: [String: String] = ProcessInfo.processInfo.environment) -> Timestamp {
-        if let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int64(text), seconds >= 0 {
-            return Timestamp(secondsSinceEpoch: seconds)
+        if let text = environment["SOURCE_DATE_EPOCH"], !text.isEmpty {
+            if let seconds = Int64(text), seconds >= 0, seconds < 253_402_300_800 {
+                return Timestamp(secondsSinceEpoch: seconds)
+            }
+            Console.err("feedback: SOURCE_DATE_EPOCH=\(Sanitizer.visible(text)) är inget antal sekunder / is not a number of seconds; using the current time")
         }
         return Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
     }

@@ -11,10 +11,15 @@ struct Schema: ParsableCommand {
     @Option(name: .long, help: "Formulärets id / form id (default: the shipped form).")
     var form: String?
 
+    @Option(name: .customLong("form-version"), help: "Formulärets version / form version (default: the newest).")
+    var formVersion: Int?
+
     func run() throws {
         let catalog = common.catalog()
-        guard let definition = catalog.latest(id: form) else {
-            throw CommandFailure(message: "Okänt formulär / unknown form: \(Sanitizer.visible(form ?? ""))", code: 2)
+        let wanted = formVersion.flatMap { catalog.form(id: form ?? EmbeddedForms.defaultFormID, version: $0) }
+        guard let definition = formVersion == nil ? catalog.latest(id: form) : wanted else {
+            let known = catalog.forms.map { "\($0.id) v\($0.version)" }.joined(separator: ", ")
+            throw CommandFailure(message: "Okänt formulär / unknown form: \(Sanitizer.visible(form ?? EmbeddedForms.defaultFormID)) (\(known))", code: 2)
         }
         Console.out(bytes: ExportSchema(form: definition).bytes())
     }

@@ -184,7 +184,7 @@ public struct ExportSchema: Sendable {
             case .choice(let options): rowMembers.append((column.id, choiceSchema(options.map(\.id), column.rules)))
             case .planYears:
                 rowMembers.append((column.id, yearsSchema(amountSchema(column.rules))))
-                totals.append((column.id, yearsSchema(integer, extra: [("total", integer)])))
+                if column.summable { totals.append((column.id, yearsSchema(integer, extra: [("total", integer)]))) }
             }
         }
         var rows = JSONObject()

@@ -43,7 +43,7 @@ public struct ExportWriter: Sendable {
 
     /// Validates, exports and writes. Throws the findings when the draft has errors.
     public func write(_ draft: Draft, folder: String, exportedAt: Timestamp) throws(Failure) -> Outcome {
-        do { try store.makeDirectory(folder) } catch { throw .store(error) }
+        do { try store.makeDirectory(folder, mode: 0o755) } catch { throw .store(error) }
         let (path, result, unchanged) = try place(draft, folder: folder, exportedAt: exportedAt)
         if !unchanged {
             do { try store.save(result.bytes, to: path, newFileMode: 0o644) } catch { throw .store(error) }
@@ -51,9 +51,13 @@ public struct ExportWriter: Sendable {
         return Outcome(path: path, contentSha256: result.contentSha256, unchanged: unchanged)
     }
 
+    /// The content hash of an earlier export, recomputed (a file edited by hand does not
+    /// count as the same content even if it kept its old hash).
     private func existingHash(_ path: String) -> String? {
         guard let bytes = try? store.read(path: path, limit: DraftCodec.maximumSize),
-              case .object(let object)? = try? JSONParser.parse(bytes) else { return nil }
-        return object["contentSha256"]?.stringValue
+              case .object(let object)? = try? JSONParser.parse(bytes),
+              let stored = object["contentSha256"]?.stringValue,
+              Exporter.contentHash(of: object) == stored else { return nil }
+        return stored
     }
 }

@@ -120,7 +120,10 @@ public struct Exporter: Sendable {
             case .date, .choice, .committee:
                 let trimmed = s.trimmingWhitespace
                 return trimmed.isEmpty ? .null : .string(trimmed)
-            default: return s.isEmpty ? .null : .string(TextRules.nfc(s))
+            default:
+                // White space only counts as empty, as the validator counts it.
+                let text = TextRules.nfc(s)
+                return TextRules.stats(text).hasContent ? .string(text) : .null
             }
         case .integer(let n)?: return .integer(n)
         default: return .null
@@ -132,7 +135,8 @@ public struct Exporter: Sendable {
         case .integer(let n)?: return .integer(n)
         case .text(let s)?:
             if amount { return AmountFormat.parse(s).map { .integer($0) } ?? .null }
-            return s.isEmpty ? .null : .string(TextRules.nfc(s))
+            let text = TextRules.nfc(s)
+            return TextRules.stats(text).hasContent ? .string(text) : .null
         case nil: return .null
         }
     }
@@ -183,7 +187,7 @@ public struct Exporter: Sendable {
             return .object(object)
         }
         var totalsObject = JSONObject()
-        for column in columns where column.kind == .planYears {
+        for column in columns where column.kind == .planYears && column.summable {
             let sums = totals[column.id] ?? Array(repeating: 0, count: years.count)
             var perYear = JSONObject()
             for (i, year) in years.enumerated() { perYear[String(year)] = .integer(sums[i]) }

@@ -30,7 +30,8 @@ public enum EmbeddedForms {
 # innehåller kolon (:) eller brädgård (#). Vägledning skrivs efter "|": ett stycke per
 # rad, tom rad mellan stycken, och rader som börjar med "- " blir punkter.
 # Regler: ett enkelt värde (maxChars: 12000) är ett fel; en karta med
-# severity: warning ger bara en varning.
+# severity: warning ger bara en varning. En kolumn med belopp per planår summeras per år
+# i exporten; skriv sum: false för kolumner där en summa saknar mening (känslighetsanalys).
 
 id: pf-aterkoppling-2028
 version: 1
@@ -526,6 +527,7 @@ sections:
             maxChars: 40
           - id: effect
             type: planYears
+            sum: false
             label:
               sv: "Effekt (tkr)"
               en: "Effect (tkr)"

@@ -162,6 +162,9 @@ public struct ColumnDefinition: Sendable, Equatable {
     public var help: Localized?
     public var kind: ColumnKind
     public var rules: FieldRules
+    /// Whether the export adds up a plan-year column per year (investments: yes; the
+    /// alternative cases of a sensitivity analysis: no).
+    public var summable: Bool = true
 
     public var options: [ChoiceOption] {
         if case .choice(let options) = kind { return options }

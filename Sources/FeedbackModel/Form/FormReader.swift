@@ -306,7 +306,7 @@ private struct NodeReader {
         var result: [ColumnDefinition] = []
         for item in try sequence(node, "columns") {
             let m = try members(mapping(item, "a column"), in: item, what: "a column",
-                                allowed: Self.ruleKeys.union(["id", "type", "label", "help", "options"]),
+                                allowed: Self.ruleKeys.union(["id", "type", "label", "help", "options", "sum"]),
                                 required: ["id", "type", "label"])
             let id = try identifier(m["id"]!, "column id", pattern: .camel)
             guard !result.contains(where: { $0.id == id }) else { throw fail(m["id"], "column id \"\(id)\" is used twice") }
@@ -321,10 +321,12 @@ private struct NodeReader {
             default: throw fail(typeNode, "unknown column type \"\(type)\" (known: shortText, amount, choice, planYears)")
             }
             if m["options"] != nil, type != "choice" { throw fail(m["options"], "options belong to choice columns only") }
+            if m["sum"] != nil, type != "planYears" { throw fail(m["sum"], "sum belongs to planYears columns only") }
             result.append(ColumnDefinition(
                 id: id, label: try localized(m["label"]!, "label"),
                 help: try m["help"].map { n throws(FormError) in try localized(n, "help") },
-                kind: kind, rules: try rules(m, owner: item, typeName: type)))
+                kind: kind, rules: try rules(m, owner: item, typeName: type),
+                summable: try m["sum"].map { n throws(FormError) in try bool(n, "sum") } ?? true))
         }
         guard !result.isEmpty else { throw fail(node, "a table needs at least one column") }
         return result

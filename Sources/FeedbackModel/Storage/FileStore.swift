@@ -113,15 +113,16 @@ public struct FileStore: Sendable {
         }
     }
 
-    /// Creates a folder and its parents (mode 0700 for new ones).
-    public func makeDirectory(_ path: String) throws(StoreError) {
+    /// Creates a folder and its parents, new ones with `mode` (0700: private drafts;
+    /// exports use 0755 so the board's staff can read them on a shared server).
+    public func makeDirectory(_ path: String, mode: mode_t = 0o700) throws(StoreError) {
         if let status = fileSystem.status(path, followLinks: true) {
             if status.isDirectory { return }
             throw StoreError(path: path, operation: "create folder", kind: .other(EEXIST))
         }
         let parent = FileStore.directory(of: path)
-        if parent != path && parent != "." && parent != "/" { try makeDirectory(parent) }
-        let code = fileSystem.mkdir(path, 0o700)
+        if parent != path && parent != "." && parent != "/" { try makeDirectory(parent, mode: mode) }
+        let code = fileSystem.mkdir(path, mode)
         if code != 0 && code != EEXIST { throw StoreError(path: path, operation: "create folder", errno: code) }
     }
 
