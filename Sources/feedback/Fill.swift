@@ -1,10 +1,16 @@
 import ArgumentParser
+import FeedbackInterface
+import FeedbackTerminal
+import Foundation
 import FeedbackModel
 
 /// Options of the terminal interface.
 struct InterfaceOptions: ParsableArguments {
     @Flag(name: .long, help: "Ta över ett lås från en annan dator / take over a lock held from another host.")
     var overrideLock = false
+
+    @Option(name: .customLong("out"), help: "Mapp för exporter / folder for exports (default: Exports).")
+    var exportFolder: String = "Exports"
 }
 
 struct Fill: ParsableCommand {
@@ -23,6 +29,27 @@ struct Fill: ParsableCommand {
     }
 
     static func openInterface(draftPath: String?, common: CommonOptions, options: InterfaceOptions) throws {
-        throw CommandFailure(message: "Terminalgränssnittet är inte byggt ännu / the terminal interface is not built yet.", code: 2)
+        let language = common.language
+        let catalog = common.catalog()
+        guard let form = catalog.latest() else {
+            throw CommandFailure(message: "feedback: inget formulär / no form", code: 2)
+        }
+        if let draftPath {
+            // Refuse an unreadable draft before the screen changes, with the same message as validate.
+            _ = try Drafts.load(draftPath, catalog: catalog, language: language)
+        }
+        let colors = (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let terminal: Terminal
+        do { terminal = try Terminal(colors: colors) } catch {
+            throw CommandFailure(message: "feedback: " + error.message(language), code: 2)
+        }
+        let dataFolder = Drafts.dataFolder()
+        let start = StartScreen(form: form, language: language, folder: dataFolder,
+                                drafts: DraftListing.summaries(in: dataFolder, catalog: catalog, language: language))
+        let runner = InterfaceRunner(terminal: terminal, app: App(start: start), catalog: catalog, language: language,
+                                     dataFolder: dataFolder, exportFolder: options.exportFolder, overrideLock: options.overrideLock)
+        if let draftPath { runner.open(draftPath) }
+        let code = runner.run()
+        if code != 0 { throw ExitCode(code) }
     }
 }

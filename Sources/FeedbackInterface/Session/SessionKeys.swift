@@ -1,0 +1,364 @@
+import FeedbackModel
+
+/// What a session asks the shell to do (the core does no I/O itself).
+public enum SessionCommand: Sendable {
+    public enum SavePurpose: Sendable, Equatable { case draft, autosave }
+    /// Write the draft (encoded by the shell) to `path`.
+    case save(Draft, path: String, purpose: SavePurpose)
+    /// Validate, export and write into the folder.
+    case export(Draft, folder: String)
+    /// Open the text in $VISUAL/$EDITOR and report back.
+    case editExternally(String, place: FieldPlace)
+    /// The user declined the autosave: set it aside.
+    case setAsideAutosave
+    case quit
+}
+
+extension EditorSession {
+    static func timestamp(_ now: Double) -> Timestamp { Timestamp(secondsSinceEpoch: Int64(now)) }
+
+    /// Handles a key and returns what the shell must do.
+    public mutating func handle(_ key: Key, now: Double) -> [SessionCommand] {
+        if overlay != nil { return handleOverlay(key, now: now) }
+        if case .character = key {} else if case .paste = key {} else { status = nil }
+        // Keys that work everywhere.
+        switch key {
+        case .control("s"):
+            return save(now: now)
+        case .control("q"), .control("x"):
+            return quit(now: now)
+        case .control("e"):
+            return reviewExport()
+        case .control("f"):
+            overlay = .findings(selected: 0)
+            return []
+        case .control("g"), .function(1):
+            overlay = .help(scroll: 0)
+            return []
+        case .control("t"):
+            showGuidance.toggle()
+            return []
+        case .control("w"):
+            overlay = .saveAs(LineEditor(path), problem: nil)
+            return []
+        case .control("n"):
+            goToPage(pageIndex + 1)
+            return []
+        case .control("p"):
+            goToPage(pageIndex - 1)
+            return []
+        case .alt(let c) where c.isASCII && c.isNumber:
+            let n = Int(String(c)) ?? 0
+            if n == 0 { goToPage(0) } else if n <= form.sections.count,
+                let index = pages.firstIndex(of: .field(section: n - 1, field: 0)) { goToPage(index) }
+            return []
+        case .escape:
+            focusOnList = true
+            return []
+        case .control("c"):
+            status = (phrases.t("Ctrl-Q sparar och avslutar.", "Ctrl-Q saves and quits."), false)
+            return []
+        default:
+            break
+        }
+        if focusOnList { return handleList(key) }
+        switch page {
+        case .metadata: return handleForm(key, now: now)
+        case .field:
+            if let place = place(of: page), textEditors[place] != nil { return handleText(key, place: place, now: now) }
+            return handleForm(key, now: now)
+        }
+    }
+
+    mutating func goToPage(_ index: Int) {
+        guard !pages.isEmpty else { return }
+        let clamped = min(max(0, index), pages.count - 1)
+        if let place = place(of: page), var editor = textEditors[place] {
+            editor.closeRun()
+            textEditors[place] = editor
+        }
+        pageIndex = clamped
+        runOpen = false
+        focusOnList = false
+        loadLine()
+    }
+
+    private mutating func handleList(_ key: Key) -> [SessionCommand] {
+        switch key {
+        case .up: pageIndex = max(0, pageIndex - 1); loadLine()
+        case .down: pageIndex = min(pages.count - 1, pageIndex + 1); loadLine()
+        case .home: pageIndex = 0; loadLine()
+        case .end: pageIndex = pages.count - 1; loadLine()
+        case .enter, .right, .tab: focusOnList = false
+        default:
+            // Any other key goes to the page as well, so typing is never lost.
+            focusOnList = false
+        }
+        return []
+    }
+
+    mutating func refuseReadOnly() -> Bool {
+        guard let readOnly else { return false }
+        status = (phrases.t("Skrivskyddat: ", "Read-only: ") + readOnly.message, true)
+        return true
+    }
+
+    // MARK: - Text pages
+
+    private mutating func handleText(_ key: Key, place: FieldPlace, now: Double) -> [SessionCommand] {
+        guard var editor = textEditors[place] else { return [] }
+        var changed = false
+        switch key {
+        case .character(let c):
+            if refuseReadOnly() { return [] }
+            editor.insert(String(c), typing: true); changed = true
+        case .paste(let text):
+            if refuseReadOnly() { return [] }
+            editor.insert(text); changed = true
+        case .enter:
+            if refuseReadOnly() { return [] }
+            editor.newParagraph(); changed = true
+        case .backspace:
+            if refuseReadOnly() { return [] }
+            editor.backspace(); changed = true
+        case .delete, .control("d"):
+            if refuseReadOnly() { return [] }
+            editor.deleteForward(); changed = true
+        case .control("z"):
+            if refuseReadOnly() { return [] }
+            guard editor.canUndo else { status = (phrases.t("Inget att ångra.", "Nothing to undo."), false); return [] }
+            editor.undo(); changed = true
+        case .control("y"):
+            if refuseReadOnly() { return [] }
+            guard editor.canRedo else { status = (phrases.t("Inget att göra om.", "Nothing to redo."), false); return [] }
+            editor.redo(); changed = true
+        case .left: editor.moveLeft()
+        case .right: editor.moveRight()
+        case .up: editor.moveUp()
+        case .down: editor.moveDown()
+        case .home, .control("a"): editor.moveHome()
+        case .end: editor.moveEnd()
+        case .ctrlHome: editor.moveToStart()
+        case .ctrlEnd: editor.moveToEnd()
+        case .pageUp: editor.pageUp()
+        case .pageDown: editor.pageDown()
+        case .wordLeft, .alt("b"): editor.moveWordLeft()
+        case .wordRight, .alt("f"): editor.moveWordRight()
+        case .ctrlUp: editor.scroll(by: -1)
+        case .ctrlDown: editor.scroll(by: 1)
+        case .tab:
+            textEditors[place] = editor
+            goToPage(pageIndex + 1)
+            return []
+        case .backTab:
+            textEditors[place] = editor
+            goToPage(pageIndex - 1)
+            return []
+        case .control("o"):
+            if refuseReadOnly() { return [] }
+            textEditors[place] = editor
+            return [.editExternally(editor.buffer.text, place: place)]
+        default:
+            break
+        }
+        textEditors[place] = editor
+        if changed {
+            edited(now)
+            revalidate(place)
+        }
+        return []
+    }
+
+    /// The text came back from the external editor.
+    public mutating func externalEditFinished(_ text: String?, place: FieldPlace, now: Double) {
+        guard let text else {
+            status = (phrases.t("Den externa redigeraren gav ingen text; inget ändrades.", "The external editor returned nothing; nothing changed."), true)
+            return
+        }
+        guard var editor = textEditors[place] else { return }
+        let normalized = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        editor.replaceAll(with: normalized)
+        textEditors[place] = editor
+        edited(now)
+        revalidate(place)
+        status = (phrases.t("Texten från den externa redigeraren är inläst (Ctrl-Z ångrar).", "The text from the external editor is read in (Ctrl-Z undoes)."), false)
+    }
+
+    // MARK: - Saving and quitting
+
+    mutating func save(now: Double) -> [SessionCommand] {
+        if readOnly != nil {
+            overlay = .saveAs(LineEditor(path + ".kopia.json"), problem: phrases.t("Utkastet är skrivskyddat; spara en kopia under ett annat namn.", "The draft is read-only; save a copy under another name."))
+            return []
+        }
+        overlay = .saving
+        return [.save(draftForSaving(now: EditorSession.timestamp(now)), path: path, purpose: .draft)]
+    }
+
+    mutating func quit(now: Double) -> [SessionCommand] {
+        guard unsaved, readOnly == nil else { return [.quit] }
+        quitAfterSave = true
+        return save(now: now)
+    }
+
+    /// The shell finished writing the draft file.
+    public mutating func saveFinished(_ written: Draft, path: String, error: StoreError?) -> [SessionCommand] {
+        if let error {
+            let message = error.message(language)
+            if quitAfterSave {
+                overlay = .quitFailed(problem: message)
+            } else {
+                overlay = .saveAs(LineEditor(path), problem: phrases.t("Kunde inte spara: ", "Could not save: ") + message)
+            }
+            quitAfterSave = false
+            return []
+        }
+        if case .saving? = overlay { overlay = nil }
+        if case .saveAs? = overlay { overlay = nil }
+        saved(written, to: path)
+        if quitAfterSave { return [.quit] }
+        return []
+    }
+
+    // MARK: - Export
+
+    mutating func reviewExport() -> [SessionCommand] {
+        let draft = currentDraft()
+        let all = validator.validate(draft)
+        overlay = .exportReview(findings: all, fileName: Exporter(form: form).fileName(for: draft), selected: 0)
+        return []
+    }
+
+    public mutating func exportFinished(_ outcome: Result<ExportWriter.Outcome, ExportWriter.Failure>) {
+        switch outcome {
+        case .success(let done):
+            overlay = .exportDone(path: done.path, hash: done.contentSha256, unchanged: done.unchanged)
+        case .failure(.findings(let findings)):
+            overlay = .exportReview(findings: findings, fileName: "", selected: 0)
+        case .failure(.store(let error)):
+            overlay = .message(title: phrases.t("Exporten kunde inte skrivas", "The export could not be written"),
+                               lines: [error.message(language)], isError: true)
+        }
+    }
+
+    // MARK: - Overlays
+
+    private mutating func handleOverlay(_ key: Key, now: Double) -> [SessionCommand] {
+        guard let current = overlay else { return [] }
+        switch current {
+        case .help(let scroll):
+            switch key {
+            case .down: overlay = .help(scroll: scroll + 1)
+            case .up: overlay = .help(scroll: max(0, scroll - 1))
+            case .pageDown: overlay = .help(scroll: scroll + 10)
+            case .pageUp: overlay = .help(scroll: max(0, scroll - 10))
+            default: overlay = nil
+            }
+        case .findings(let selected):
+            let all = allFindings
+            switch key {
+            case .down: overlay = .findings(selected: min(max(0, all.count - 1), selected + 1))
+            case .up: overlay = .findings(selected: max(0, selected - 1))
+            case .pageDown: overlay = .findings(selected: min(max(0, all.count - 1), selected + 10))
+            case .pageUp: overlay = .findings(selected: max(0, selected - 10))
+            case .enter:
+                overlay = nil
+                if selected < all.count { jump(to: all[selected].target) }
+            case .escape, .control("f"), .character("q"): overlay = nil
+            default: break
+            }
+        case .exportReview(let list, let fileName, let selected):
+            switch key {
+            case .down: overlay = .exportReview(findings: list, fileName: fileName, selected: min(max(0, list.count - 1), selected + 1))
+            case .up: overlay = .exportReview(findings: list, fileName: fileName, selected: max(0, selected - 1))
+            case .enter where list.hasErrors:
+                overlay = nil
+                if selected < list.count { jump(to: list[selected].target) }
+            case .character("j"), .character("J"), .character("y"), .character("Y"), .enter:
+                guard !list.hasErrors else { return [] }
+                overlay = .exportRunning
+                return [.export(currentDraft(), folder: exportFolder)]
+            case .escape, .character("n"), .character("N"), .control("e"): overlay = nil
+            default: break
+            }
+        case .exportRunning, .saving:
+            break
+        case .exportDone, .message:
+            overlay = nil
+        case .restore(_, let autosaved):
+            switch key {
+            case .character("j"), .character("J"), .character("y"), .character("Y"), .enter:
+                overlay = nil
+                restore(autosaved, now: now)
+            case .character("n"), .character("N"), .escape:
+                overlay = nil
+                status = (phrases.t("Utkastet från filen används; den autosparade versionen är sparad åt sidan.",
+                                    "The draft from the file is used; the autosaved version is kept aside."), false)
+                return [.setAsideAutosave]
+            default: break
+            }
+        case .saveAs(var line, let problem):
+            switch key {
+            case .escape:
+                overlay = nil
+            case .enter:
+                let target = line.text.trimmingCharacters(in: " ")
+                guard !target.isEmpty else { return [] }
+                overlay = .saving
+                var written = draftForSaving(now: EditorSession.timestamp(now))
+                if readOnly != nil { written.revision = draft.revision }
+                return [.save(written, path: target, purpose: .draft)]
+            default:
+                _ = line.handle(key)
+                overlay = .saveAs(line, problem: problem)
+            }
+        case .quitFailed:
+            switch key {
+            case .character("s"), .character("S"), .control("w"):
+                quitAfterSave = true
+                overlay = .saveAs(LineEditor(path), problem: nil)
+            case .character("a"), .character("A"), .character("q"), .character("Q"):
+                // Quit without saving: the autosave beside the draft keeps the text.
+                return [.quit]
+            case .escape:
+                overlay = nil
+            default: break
+            }
+        }
+        return []
+    }
+
+    /// Goes to a finding's place: its page, row, cell or character.
+    mutating func jump(to target: FindingTarget) {
+        guard let index = page(for: target.field) else { return }
+        goToPage(index)
+        switch target.field {
+        case .metadata(let id):
+            var f = focus[.metadata] ?? FormFocus()
+            f.index = form.metadata.firstIndex { $0.id == id } ?? 0
+            focus[.metadata] = f
+            loadLine()
+        case .section:
+            if var editor = textEditors[target.field] {
+                editor.moveTo(target.offset.map { editor.buffer.position(forScalarOffset: $0) } ?? editor.buffer.end)
+                textEditors[target.field] = editor
+            } else if let field = field(of: page) {
+                var f = focus[page] ?? FormFocus()
+                f.row = target.row ?? 0
+                let cells = TableCell.cells(field.columns, years: form.planPeriod.years)
+                f.index = target.cell.flatMap { key in cells.firstIndex { $0.key == key } } ?? 0
+                focus[page] = f
+                loadLine()
+            }
+        }
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: Character) -> String {
+        var s = Substring(self)
+        while s.first == set { s = s.dropFirst() }
+        while s.last == set { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,215 @@
+import FeedbackModel
+
+/// A place in a text: a paragraph and a UTF-8 offset in it (always on a grapheme boundary).
+public struct TextPosition: Comparable, Hashable, Sendable {
+    public var paragraph: Int
+    public var offset: Int
+
+    public init(paragraph: Int, offset: Int) {
+        self.paragraph = paragraph
+        self.offset = offset
+    }
+
+    public static func < (a: TextPosition, b: TextPosition) -> Bool {
+        (a.paragraph, a.offset) < (b.paragraph, b.offset)
+    }
+}
+
+/// A long text as paragraphs, with per-paragraph counts (in the validator's units) and
+/// wrap caches, so one keystroke costs the length of one paragraph, not of the text.
+public struct TextBuffer: Sendable {
+    public private(set) var paragraphs: [String]
+    private var stats: [TextStats]
+    private var rowStarts: [[Int]?]
+    public private(set) var wrapWidth = 0
+    /// Sums over all paragraphs, kept up to date on every edit.
+    public private(set) var characterTotal = 0
+    public private(set) var wordTotal = 0
+    public private(set) var hazardTotals = (control: 0, bidi: 0, format: 0)
+    /// Increases with every change.
+    public private(set) var version = 0
+
+    public init(_ text: String = "") {
+        paragraphs = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        stats = paragraphs.map(TextBuffer.stats(of:))
+        rowStarts = Array(repeating: nil, count: paragraphs.count)
+        for s in stats { add(s, sign: 1) }
+    }
+
+    static func stats(of paragraph: String) -> TextStats {
+        TextRules.stats(TextRules.nfc(paragraph))
+    }
+
+    private mutating func add(_ s: TextStats, sign: Int) {
+        characterTotal += sign * s.characters
+        wordTotal += sign * s.words
+        hazardTotals.control += sign * s.controlCount
+        hazardTotals.bidi += sign * s.bidiCount
+        hazardTotals.format += sign * s.formatCount
+    }
+
+    /// The whole text, paragraphs joined with line feeds.
+    public var text: String { paragraphs.joined(separator: "\n") }
+
+    public var paragraphCount: Int { paragraphs.count }
+
+    /// Characters (Unicode scalars after NFC) including the line feeds between paragraphs.
+    public var characterCount: Int { characterTotal + paragraphs.count - 1 }
+
+    public var isEmpty: Bool { paragraphs.count == 1 && paragraphs[0].isEmpty }
+
+    /// Counts for the validator. The hazards list is built only when there are hazards.
+    public var textStats: TextStats {
+        var result = TextStats()
+        result.characters = characterCount
+        result.words = wordTotal
+        result.controlCount = hazardTotals.control
+        result.bidiCount = hazardTotals.bidi
+        result.formatCount = hazardTotals.format
+        if result.hazardCount > 0 {
+            var before = 0
+            for (i, s) in stats.enumerated() {
+                for hazard in s.hazards where result.hazards.count < TextStats.rememberedHazards {
+                    var moved = hazard
+                    moved.offset += before
+                    result.hazards.append(moved)
+                }
+                if result.hazards.count >= TextStats.rememberedHazards { break }
+                before += s.characters + 1
+                _ = i
+            }
+        }
+        return result
+    }
+
+    public var end: TextPosition { TextPosition(paragraph: paragraphs.count - 1, offset: paragraphs[paragraphs.count - 1].utf8.count) }
+
+    /// The text between two positions.
+    public func text(from a: TextPosition, to b: TextPosition) -> String {
+        if a.paragraph == b.paragraph {
+            return TextBuffer.slice(paragraphs[a.paragraph], a.offset, b.offset)
+        }
+        var parts = [TextBuffer.slice(paragraphs[a.paragraph], a.offset, paragraphs[a.paragraph].utf8.count)]
+        if b.paragraph - a.paragraph > 1 { parts += paragraphs[(a.paragraph + 1)..<b.paragraph] }
+        parts.append(TextBuffer.slice(paragraphs[b.paragraph], 0, b.offset))
+        return parts.joined(separator: "\n")
+    }
+
+    static func slice(_ s: String, _ from: Int, _ to: Int) -> String {
+        let u = s.utf8
+        let a = u.index(u.startIndex, offsetBy: from)
+        let b = u.index(u.startIndex, offsetBy: to)
+        return String(s[a..<b])
+    }
+
+    /// Replaces the text between `a` and `b` with `text` and returns where the inserted text ends.
+    @discardableResult
+    public mutating func replace(from a: TextPosition, to b: TextPosition, with text: String) -> TextPosition {
+        version += 1
+        let first = paragraphs[a.paragraph]
+        let last = paragraphs[b.paragraph]
+        let head = TextBuffer.slice(first, 0, a.offset)
+        let tail = TextBuffer.slice(last, b.offset, last.utf8.count)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let endOffset = (lines.count == 1 ? head.utf8.count : 0) + lines[lines.count - 1].utf8.count
+        lines[0] = head + lines[0]
+        lines[lines.count - 1] += tail
+        let range = a.paragraph...b.paragraph
+        for i in range { add(stats[i], sign: -1) }
+        let newStats = lines.map(TextBuffer.stats(of:))
+        for s in newStats { add(s, sign: 1) }
+        if range.count == 1 && lines.count == 1 {
+            paragraphs[a.paragraph] = lines[0]
+            stats[a.paragraph] = newStats[0]
+            rowStarts[a.paragraph] = nil
+        } else {
+            paragraphs.replaceSubrange(range, with: lines)
+            stats.replaceSubrange(range, with: newStats)
+            rowStarts.replaceSubrange(range, with: Array(repeating: nil, count: lines.count))
+        }
+        return TextPosition(paragraph: a.paragraph + lines.count - 1, offset: endOffset)
+    }
+
+    /// Where the text `inserted` ends when inserted at `position`.
+    static func end(of inserted: String, at position: TextPosition) -> TextPosition {
+        var newlines = 0
+        var lastLine = 0
+        for b in inserted.utf8 {
+            if b == 0x0A { newlines += 1; lastLine = 0 } else { lastLine += 1 }
+        }
+        return newlines == 0 ? TextPosition(paragraph: position.paragraph, offset: position.offset + lastLine)
+                             : TextPosition(paragraph: position.paragraph + newlines, offset: lastLine)
+    }
+
+    // MARK: - Grapheme steps
+
+    /// The position one grapheme after `p` (crossing into the next paragraph at its end).
+    public func position(after p: TextPosition) -> TextPosition {
+        let s = paragraphs[p.paragraph]
+        if p.offset >= s.utf8.count {
+            return p.paragraph + 1 < paragraphs.count ? TextPosition(paragraph: p.paragraph + 1, offset: 0) : p
+        }
+        let u = s.utf8
+        let i = u.index(u.startIndex, offsetBy: p.offset)
+        let next = s.index(after: i)
+        return TextPosition(paragraph: p.paragraph, offset: p.offset + u.distance(from: i, to: next))
+    }
+
+    /// The position one grapheme before `p`.
+    public func position(before p: TextPosition) -> TextPosition {
+        if p.offset == 0 {
+            return p.paragraph > 0 ? TextPosition(paragraph: p.paragraph - 1, offset: paragraphs[p.paragraph - 1].utf8.count) : p
+        }
+        let s = paragraphs[p.paragraph]
+        let u = s.utf8
+        let i = u.index(u.startIndex, offsetBy: p.offset)
+        let previous = s.index(before: i)
+        return TextPosition(paragraph: p.paragraph, offset: p.offset - u.distance(from: previous, to: i))
+    }
+
+    /// The position of the grapheme holding the `scalarOffset`-th scalar of the whole text
+    /// (line feeds count as one), as the validator reports places.
+    public func position(forScalarOffset scalarOffset: Int) -> TextPosition {
+        var remaining = max(0, scalarOffset)
+        for (i, paragraph) in paragraphs.enumerated() {
+            let count = paragraph.unicodeScalars.count
+            if remaining <= count || i == paragraphs.count - 1 {
+                var offset = 0
+                var scalars = 0
+                for character in paragraph {
+                    let n = character.unicodeScalars.count
+                    if scalars + n > remaining { break }
+                    scalars += n
+                    offset += character.utf8.count
+                }
+                return TextPosition(paragraph: i, offset: offset)
+            }
+            remaining -= count + 1
+        }
+        return end
+    }
+
+    // MARK: - Layout
+
+    /// Sets the wrap width; caches of another width are dropped lazily.
+    public mutating func setWrapWidth(_ width: Int) {
+        guard width != wrapWidth else { return }
+        wrapWidth = width
+        for i in rowStarts.indices { rowStarts[i] = nil }
+    }
+
+    /// The row starts of a paragraph at the current wrap width (computed on first use).
+    public mutating func rows(of paragraph: Int) -> [Int] {
+        if let cached = rowStarts[paragraph] { return cached }
+        let computed = Wrap.rowStarts(paragraphs[paragraph], width: wrapWidth)
+        rowStarts[paragraph] = computed
+        return computed
+    }
+
+    /// Wraps every paragraph now (the benchmark's full re-wrap; the editor wraps lazily).
+    public mutating func wrapAll() -> Int {
+        var total = 0
+        for i in paragraphs.indices { total += rows(of: i).count }
+        return total
+    }
+}
