@@ -129,8 +129,9 @@ public struct App: Sendable {
         grid.cursor = nil
         let lines = [p.t("Terminalen är för liten", "Terminal too small"),
                      "\(grid.width)×\(grid.height) – " + p.t("minst", "at least") + " \(EditorSession.minimumSize.width)×\(EditorSession.minimumSize.height)"]
-        for (i, line) in lines.enumerated() {
-            let y = grid.height / 2 - 1 + i
+        let wrapped = lines.flatMap { EditorSession.wrapLines($0, width: grid.width) }
+        for (i, line) in wrapped.enumerated() {
+            let y = max(0, grid.height / 2 - wrapped.count / 2) + i
             guard y >= 0, y < grid.height else { continue }
             let x = max(0, (grid.width - DisplayText.width(of: line)) / 2)
             grid.put(line, row: y, column: x, limit: grid.width, style: Style(.warning, bold: true))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FeedbackModel
+import FeedbackTerminal
 import Foundation
 
 /// `feedback`: the terminal interface by default, and headless commands for scripts.
@@ -26,6 +27,10 @@ struct Feedback: ParsableCommand {
 
     /// Runs the command line, mapping every usage error to exit code 2.
     static func main() {
+        // A hidden self-test of the terminal backend, driven by the end-to-end tests.
+        if CommandLine.arguments.dropFirst().first == "__terminal-selftest" {
+            exit(TerminalSelfTest.run(arguments: Array(CommandLine.arguments.dropFirst(2))))
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

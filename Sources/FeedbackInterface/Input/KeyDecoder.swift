@@ -146,6 +146,7 @@ public struct KeyDecoder: Sendable {
         let b0 = pending[i]
         let length: Int
         switch b0 {
+        case 0x00...0x7F: return (Unicode.Scalar(b0), 1)
         case 0xC2...0xDF: length = 2
         case 0xE0...0xEF: length = 3
         case 0xF0...0xF4: length = 4

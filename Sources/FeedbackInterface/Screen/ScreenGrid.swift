@@ -84,6 +84,13 @@ public struct ScreenGrid: Sendable, Equatable {
         var x = column
         for grapheme in text {
             let display = DisplayText.of(grapheme)
+            if grapheme == "\t" {
+                for _ in 0..<display.width where x < end {
+                    if x >= 0 { self[row, x] = Cell(" ", width: 1, style: style) }
+                    x += 1
+                }
+                continue
+            }
             if display.isToken {
                 for scalar in display.text.unicodeScalars {
                     guard x + 1 <= end else { return x }

@@ -40,7 +40,8 @@ public struct EditorSession: Sendable {
     public private(set) var unsaved = false
     public private(set) var unautosaved = false
     var lastEdit = 0.0
-    var lastAutosave = 0.0
+    /// When the oldest change not yet in the autosave was made.
+    var firstUnautosavedEdit = 0.0
     var quitAfterSave = false
 
     public init(form: FormDefinition, draft: Draft, path: String, language: Language, exportFolder: String,
@@ -176,6 +177,7 @@ public struct EditorSession: Sendable {
 
     /// Notes an edit: the draft differs from the file and from the autosave.
     mutating func edited(_ now: Double) {
+        if !unautosaved { firstUnautosavedEdit = now }
         unsaved = true
         unautosaved = true
         lastEdit = now
@@ -203,14 +205,13 @@ public struct EditorSession: Sendable {
 
     public mutating func autosaved(at now: Double) {
         unautosaved = false
-        lastAutosave = now
     }
 
     /// Whether an autosave is due: changes newer than the autosave, and a pause in typing or
     /// long enough since the last one (so at most ~0.8 s of typing is ever only in memory).
     public func autosaveDue(now: Double) -> Bool {
         guard unautosaved, readOnly == nil else { return false }
-        return now - lastEdit >= 0.3 || now - lastAutosave >= 0.8
+        return now - lastEdit >= 0.3 || now - firstUnautosavedEdit >= 0.8
     }
 
     /// Takes the restored autosave instead of the draft read from the file.

@@ -137,7 +137,7 @@ public struct StartScreen: Sendable {
                         line = "  \(FileStore.fileName(of: d.path)) – \(problem)"
                     } else {
                         let modified = d.modified.map { String($0.description.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? ""
-                        line = "  \(d.committee.padding(toWidth: 30))\(d.status.padding(toWidth: 16))\(modified.padding(toWidth: 18))\(p.done(d.done, of: d.total))"
+                        line = "  \(d.committee.padding(toWidth: 29))\(d.status.padding(toWidth: 16))\(modified.padding(toWidth: 17))\(p.done(d.done, of: d.total))"
                     }
                     grid.put(line, row: y, column: 2, limit: width - 2, style: d.problem == nil ? style : Style(.error))
                 }

@@ -49,6 +49,18 @@ public struct TextEditor: Sendable {
         buffer.setWrapWidth(wrapWidth)
         clampTop()
         ensureCursorVisible()
+        fillView()
+    }
+
+    /// After growing, scrolls back so the view is not half empty below the end of the text.
+    private mutating func fillView() {
+        var count = 0
+        var p = top
+        while count < viewHeight, p.paragraph < buffer.paragraphCount {
+            count += 1
+            if p.row + 1 < buffer.rows(of: p.paragraph).count { p.row += 1 } else { p = (p.paragraph + 1, 0) }
+        }
+        if count < viewHeight { scroll(by: -(viewHeight - count)) }
     }
 
     // MARK: - Editing

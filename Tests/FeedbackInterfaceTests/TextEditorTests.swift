@@ -1,0 +1,208 @@
+import Testing
+import TestSupport
+@testable import FeedbackInterface
+@testable import FeedbackModel
+
+/// The text editor alone: keys in, text, cursor and rendered rows out.
+@Suite struct TextEditorTests {
+    func editor(_ text: String, width: Int = 21, height: Int = 5) -> TextEditor {
+        var e = TextEditor(text: text)
+        e.setViewSize(width: width, height: height)
+        return e
+    }
+
+    func rows(_ e: inout TextEditor, width: Int = 21, height: Int = 5) -> [String] {
+        var grid = ScreenGrid(width: width, height: height)
+        _ = e.render(into: &grid, row: 0, column: 0, width: width, height: height)
+        return grid.lines.map { var l = $0; while l.hasSuffix(" ") { l.removeLast() }; return l }
+    }
+
+    @Test func softWrapsAtSpacesAndHardWrapsLongWords() {
+        var e = editor("Nämnden bidrar till målen genom bättre tillgänglighet och samverkan")
+        #expect(rows(&e) == ["Nämnden bidrar till", "målen genom bättre", "tillgänglighet och", "samverkan", ""])
+        var long = editor("Regionstyrelsensplaneringsförutsättningar")
+        #expect(rows(&long) == ["Regionstyrelsensplan", "eringsförutsättninga", "r", "", ""])
+    }
+
+    @Test func rewrapsOnResize() {
+        var e = editor("ett två tre fyra fem sex sju åtta nio tio")
+        #expect(rows(&e, width: 11)[0] == "ett två")
+        #expect(rows(&e, width: 31)[0] == "ett två tre fyra fem sex sju")
+    }
+
+    @Test func wideCharactersTakeTwoCellsAndWrapWhole() {
+        var e = editor("中文中文中文中文中文中文", width: 11)
+        let r = rows(&e, width: 11)
+        #expect(r[0] == "中文中文中")
+        #expect(r[1] == "文中文中文")
+        #expect(r[2] == "中文")
+        // The cursor after three wide characters is at column 6.
+        e.moveTo(TextPosition(paragraph: 0, offset: 9))
+        #expect(e.rowAndColumn(of: e.cursor).column == 6)
+    }
+
+    @Test func emojiAndCombiningMarksAreOneCharacter() {
+        var e = editor("a😀e\u{301}b")
+        e.moveToEnd()
+        e.moveLeft()
+        e.moveLeft()
+        e.backspace()  // deletes 😀 whole
+        #expect(e.text == "ae\u{301}b")
+        e.moveRight()
+        e.backspace()  // deletes e + combining acute together
+        #expect(e.text == "ab")
+        var flags = editor("🇸🇪🇫🇮")
+        flags.moveToEnd()
+        flags.backspace()
+        #expect(flags.text == "🇸🇪")
+    }
+
+    @Test func upAndDownKeepTheVisualColumn() {
+        var e = editor("kort\nen mycket längre rad här\nx\nen till lång rad med ord", width: 41)
+        e.moveTo(TextPosition(paragraph: 1, offset: 0))
+        for _ in 0..<15 { e.moveRight() }
+        e.moveUp()
+        #expect(e.cursor == TextPosition(paragraph: 0, offset: 4))  // end of "kort"
+        e.moveDown()
+        #expect(e.rowAndColumn(of: e.cursor).column == 15)
+        e.moveDown()
+        #expect(e.cursor == TextPosition(paragraph: 2, offset: 1))
+        e.moveDown()
+        #expect(e.rowAndColumn(of: e.cursor).column == 15)
+        #expect(e.cursor.paragraph == 3)
+    }
+
+    @Test func upAndDownMoveBetweenWrappedRows() {
+        var e = editor("Nämnden bidrar till målen genom bättre tillgänglighet")
+        e.moveToStart()
+        e.moveRight(); e.moveRight(); e.moveRight()
+        e.moveDown()
+        #expect(e.rowAndColumn(of: e.cursor) == (1, 3))
+        e.moveDown()
+        #expect(e.rowAndColumn(of: e.cursor) == (2, 3))
+        e.moveUp(); e.moveUp()
+        #expect(e.cursor == TextPosition(paragraph: 0, offset: 4))  // after "Näm" (ä is two bytes)
+    }
+
+    @Test func homeEndAndWords() {
+        var e = editor("första andra tredje\nnästa stycke")
+        e.moveTo(TextPosition(paragraph: 0, offset: 9))
+        e.moveHome()
+        #expect(e.cursor.offset == 0)
+        e.moveEnd()
+        #expect(e.cursor == TextPosition(paragraph: 0, offset: "första andra tredje".utf8.count))
+        e.moveWordLeft()
+        #expect(e.cursor.offset == "första andra ".utf8.count)
+        e.moveWordLeft()
+        #expect(e.cursor.offset == "första ".utf8.count)
+        e.moveWordRight()
+        #expect(e.cursor.offset == "första andra ".utf8.count)
+        e.moveToEnd()
+        #expect(e.cursor == TextPosition(paragraph: 1, offset: "nästa stycke".utf8.count))
+    }
+
+    @Test func backspaceAndDeleteJoinParagraphs() {
+        var e = editor("ett\ntvå")
+        e.moveTo(TextPosition(paragraph: 1, offset: 0))
+        e.backspace()
+        #expect(e.text == "etttvå")
+        e.newParagraph()
+        #expect(e.text == "ett\ntvå")
+        e.moveTo(TextPosition(paragraph: 0, offset: 3))
+        e.deleteForward()
+        #expect(e.text == "etttvå")
+    }
+
+    @Test func typedRunsAreOneUndoStep() {
+        var e = editor("")
+        for c in "hej på dig" { e.insert(String(c), typing: true) }
+        e.newParagraph()
+        for c in "igen" { e.insert(String(c), typing: true) }
+        #expect(e.text == "hej på dig\nigen")
+        e.undo()
+        #expect(e.text == "hej på dig\n")
+        e.undo()
+        #expect(e.text == "hej på dig")
+        e.undo()
+        #expect(e.text == "")
+        e.redo()
+        e.redo()
+        #expect(e.text == "hej på dig\n")
+        // A cursor move ends the run.
+        var f = editor("")
+        for c in "ab" { f.insert(String(c), typing: true) }
+        f.moveLeft()
+        f.moveRight()
+        for c in "cd" { f.insert(String(c), typing: true) }
+        f.undo()
+        #expect(f.text == "ab")
+    }
+
+    @Test func backspaceRunsAreOneUndoStep() {
+        var e = editor("abcdef")
+        e.moveToEnd()
+        for _ in 0..<4 { e.backspace() }
+        #expect(e.text == "ab")
+        e.undo()
+        #expect(e.text == "abcdef")
+        #expect(e.cursor.offset == 6)
+    }
+
+    @Test func pasteIsOneStepAndNormalisesLineBreaks() {
+        var e = editor("start ")
+        e.moveToEnd()
+        e.insert("rad ett\r\nrad två\rrad tre")
+        #expect(e.text == "start rad ett\nrad två\nrad tre")
+        #expect(e.buffer.paragraphCount == 3)
+        #expect(e.cursor == TextPosition(paragraph: 2, offset: "rad tre".utf8.count))
+        e.undo()
+        #expect(e.text == "start ")
+    }
+
+    @Test func controlAndBidiCharactersAreShownVisibly() {
+        var e = editor("a\u{1B}[31mb\u{202E}c\u{7}")
+        let r = rows(&e, width: 31)
+        #expect(r[0] == "a^[[31mb<U+202E>c^G")
+        // Each hazard is one character to the cursor.
+        e.moveTo(TextPosition(paragraph: 0, offset: 1))
+        e.moveRight()
+        #expect(e.rowAndColumn(of: e.cursor).column == 3)
+    }
+
+    @Test func countsFollowEdits() {
+        var e = editor("ett två")
+        #expect(e.buffer.characterCount == 7)
+        #expect(e.buffer.wordTotal == 2)
+        e.moveToEnd()
+        e.insert("\ntre fyra e\u{301}")
+        #expect(e.buffer.characterCount == TextRules.stats(TextRules.nfc(e.text)).characters)
+        #expect(e.buffer.wordTotal == 5)
+        e.undo()
+        #expect(e.buffer.characterCount == 7)
+        #expect(e.buffer.textStats == TextRules.stats("ett två"))
+    }
+
+    @Test func scrollsToKeepTheCursorVisible() {
+        var e = editor((1...30).map { "rad \($0)" }.joined(separator: "\n"), height: 5)
+        e.moveToEnd()
+        #expect(rows(&e) == ["rad 26", "rad 27", "rad 28", "rad 29", "rad 30"])
+        e.pageUp()
+        #expect(rows(&e).first == "rad 22")
+        e.moveToStart()
+        #expect(rows(&e).first == "rad 1")
+    }
+
+    @Test func hugeTextsStayFast() {
+        // 100 000 lines pasted in one go: one step, all there, counted.
+        let lines = (0..<100_000).map { "Rad \($0) med lite text i ett stycke." }
+        var e = editor("")
+        e.insert(lines.joined(separator: "\n"))
+        #expect(e.buffer.paragraphCount == 100_000)
+        #expect(e.buffer.wordTotal == 100_000 * 8)
+        var grid = ScreenGrid(width: 60, height: 20)
+        _ = e.render(into: &grid, row: 0, column: 0, width: 60, height: 20)
+        #expect(grid.lines.last?.hasPrefix("Rad 99999") == true)
+        e.undo()
+        #expect(e.text.isEmpty)
+    }
+}
