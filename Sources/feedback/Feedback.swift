@@ -29,7 +29,7 @@ struct Feedback: ParsableCommand {
     static func main() {
         // A hidden self-test of the terminal backend, driven by the end-to-end tests.
         if CommandLine.arguments.dropFirst().first == "__terminal-selftest" {
-            exit(TerminalSelfTest.run(arguments: Array(CommandLine.arguments.dropFirst(2))))
+            Foundation.exit(TerminalSelfTest.run(arguments: Array(CommandLine.arguments.dropFirst(2))))
         }
         do {
             var command = try parseAsRoot()
