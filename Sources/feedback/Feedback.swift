@@ -20,9 +20,10 @@ struct Feedback: ParsableCommand {
     )
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var options: InterfaceOptions
 
     func run() throws {
-        try Fill.openInterface(draftPath: nil, common: common, options: InterfaceOptions())
+        try Fill.openInterface(draftPath: nil, common: common, options: options)
     }
 
     /// Runs the command line, mapping every usage error to exit code 2.

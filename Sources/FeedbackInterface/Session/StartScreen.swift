@@ -103,7 +103,7 @@ public struct StartScreen: Sendable {
         grid.fill(row: 0, column: 0, width: width, height: 1, style: Style(.header, bold: true))
         grid.put(" " + form.title[language], row: 0, column: 0, limit: width, style: Style(.header, bold: true))
         var y = 2
-        grid.put(p.t("Planperiod \(form.planPeriod.label) · PF \(form.premises.caseNumber) · sista dag för nämndernas svar \(form.deadline)",
+        grid.put(p.t("Planperiod \(form.planPeriod.label) · PF \(form.premises.caseNumber) · svar senast \(form.deadline)",
                      "Plan period \(form.planPeriod.label) · PF \(form.premises.caseNumber) · committees answer by \(form.deadline)"),
                  row: y, column: 2, limit: width - 1, style: Style(.muted))
         y += 2
