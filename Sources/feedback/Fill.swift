@@ -9,7 +9,7 @@ struct InterfaceOptions: ParsableArguments {
     @Flag(name: .long, help: "Ta över ett lås från en annan dator / take over a lock held from another host.")
     var overrideLock = false
 
-    @Option(name: .customLong("out"), help: "Mapp för exporter / folder for exports (default: Exports).")
+    @Option(name: .customLong("exports"), help: "Mapp för exporter / folder for exports (default: Exports).")
     var exportFolder: String = "Exports"
 }
 

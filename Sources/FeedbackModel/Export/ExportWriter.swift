@@ -43,6 +43,10 @@ public struct ExportWriter: Sendable {
 
     /// Validates, exports and writes. Throws the findings when the draft has errors.
     public func write(_ draft: Draft, folder: String, exportedAt: Timestamp) throws(Failure) -> Outcome {
+        // Validate before anything touches the disk: a refused export creates no folder.
+        do { _ = try Exporter(form: form).export(draft, exportedAt: exportedAt) } catch {
+            switch error { case .findings(let findings): throw .findings(findings) }
+        }
         do { try store.makeDirectory(folder, mode: 0o755) } catch { throw .store(error) }
         let (path, result, unchanged) = try place(draft, folder: folder, exportedAt: exportedAt)
         if !unchanged {
