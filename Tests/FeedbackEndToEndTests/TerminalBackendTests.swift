@@ -197,6 +197,6 @@ struct TerminalBackendRefusalTests {
 }
 
 /// `text` as one word for sh.
-private func shellQuoted(_ text: String) -> String {
+func shellQuoted(_ text: String) -> String {
     "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }

@@ -1,0 +1,193 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import FeedbackModel
+
+/// The real program in a real terminal (tmux): typing, saving, reopening, exporting,
+/// resizing, pasting and the findings list. Skipped, and reported, where tmux is missing.
+@Suite("Interface in tmux", .enabled(if: TmuxSession.isAvailable, "⚠️ SKIPPED: tmux is not installed (apt-get install tmux)"))
+struct InterfaceEndToEndTests {
+    let form = shippedForm()
+
+    func start(_ arguments: String, in folder: TemporaryFolder, width: Int = 80, height: Int = 24) throws -> TmuxSession {
+        try TmuxSession(command: "exec \(shellQuoted(Paths.binary)) \(arguments)", width: width, height: height,
+                        environment: ["XDG_DATA_HOME": folder.file("data"), "HOME": folder.path], folder: folder.path)
+    }
+
+    func newDraft(in folder: TemporaryFolder, _ draft: Draft? = nil) throws -> String {
+        if let draft {
+            try folder.write(bytes: DraftCodec.encode(draft, form: form), "utkast.json")
+        } else {
+            let result = try feedback(["new", "--committee", "hsn", "-o", folder.file("utkast.json")])
+            #expect(result.status == 0)
+        }
+        return folder.file("utkast.json")
+    }
+
+    func load(_ path: String) throws -> Draft {
+        try DraftCodec.decode(try FileStore.readLimited(path: path, limit: 1 << 26), file: path, form: form)
+    }
+
+    @Test func fillEveryHeadingSaveQuitReopenAndExport() throws {
+        let folder = TemporaryFolder()
+        let path = try newDraft(in: folder)
+        let tmux = try start("fill \(shellQuoted(path))", in: folder)
+        defer { tmux.kill() }
+        #expect(tmux.waitFor("Uppgifter – planperiod"), "\(tmux.capture())")
+        // The metadata page.
+        for value in ["HSN 2027/45", "2027-04-08", "§ 45", "Åsa Öberg", "asa.oberg@region.example"] {
+            tmux.sendKeys("Down")
+            tmux.type(value)
+        }
+        #expect(tmux.waitFor("asa.oberg@region.example"))
+        // Every heading, in Swedish.
+        var texts: [String] = []
+        for n in 1...6 {
+            let text = "Rubrik \(n): " + SampleDrafts.swedishText(words: 45, seed: n) + " Slutord\(n)åäö."
+            texts.append(text)
+            tmux.sendKeys("M-\(n)")
+            #expect(tmux.waitFor("\(n). Nämndens"), "\(tmux.capture())")
+            tmux.type(text)
+            #expect(tmux.waitFor("Slutord\(n)åäö."), "\(tmux.capture())")
+        }
+        tmux.sendKeys("C-s")
+        #expect(tmux.waitFor("● sparat"), "\(tmux.capture())")
+        tmux.sendKeys("C-q")
+        #expect(tmux.waitForExit())
+        #expect(tmux.exitStatus() == 0)
+        let saved = try load(path)
+        for (i, section) in form.sections.enumerated() {
+            #expect(saved.text(at: .section(section.id, "text")) == texts[i])
+        }
+        #expect(saved.metadata["contactName"] == .text("Åsa Öberg"))
+        #expect(saved.revision == 1)
+        #expect(!FileManager.default.fileExists(atPath: DraftFiles.lockPath(for: path)))
+        #expect(!FileManager.default.fileExists(atPath: DraftFiles.autosavePath(for: path)))
+
+        // Reopen: the text is there. Export from inside the interface.
+        let again = try start("fill \(shellQuoted(path))", in: folder)
+        defer { again.kill() }
+        #expect(again.waitFor("Uppgifter – planperiod"))
+        again.sendKeys("M-3")
+        #expect(again.waitFor("Slutord3åäö."), "\(again.capture())")
+        again.sendKeys("C-e")
+        #expect(again.waitFor("Exportera ändå?") || again.waitFor("Inga fel eller varningar"), "\(again.capture())")
+        #expect(again.capture().contains("Exports/pf-aterkoppling-2028_hsn_r1.json"))
+        again.sendKeys("j")
+        #expect(again.waitFor("Exporten är skriven"), "\(again.capture())")
+        again.sendKeys("Escape", "C-q")
+        #expect(again.waitForExit())
+        let exportPath = folder.file("Exports/pf-aterkoppling-2028_hsn_r1.json")
+        let exported = try #require(try JSONParser.parse(try FileStore.readLimited(path: exportPath, limit: 1 << 22)).objectValue)
+        #expect(Exporter.contentHash(of: exported) == exported["contentSha256"]?.stringValue)
+        let sections = try #require(exported["sections"]?.arrayValue)
+        #expect(sections[2].objectValue?["fields"]?.objectValue?["text"] == .string(texts[2]))
+        #expect(exported["committee"]?.objectValue?["id"] == .string("hsn"))
+    }
+
+    @Test func resizeWhileEditingRewrapsAndRecoversFromTooSmall() throws {
+        guard TmuxSession.canResize else {
+            print("⚠️ SKIPPED: this tmux cannot resize windows")
+            return
+        }
+        let folder = TemporaryFolder()
+        let path = try newDraft(in: folder)
+        let tmux = try start("fill \(shellQuoted(path))", in: folder)
+        defer { tmux.kill() }
+        #expect(tmux.waitFor("Uppgifter"))
+        tmux.sendKeys("M-1", "C-t")
+        let long = "ett två tre fyra fem sex sju åtta nio tio elva tolv tretton fjorton femton sexton"
+        tmux.type(long)
+        #expect(tmux.waitFor("ett två tre fyra fem sex sju åtta nio tio elva tolv"))
+        tmux.resize(width: 60, height: 20)
+        #expect(tmux.waitUntil(timeout: 10) { !$0.contains("ett två tre fyra fem sex sju åtta nio tio elva tolv") && $0.contains("ett två tre fyra fem sex sju") },
+                "\(tmux.capture())")
+        tmux.resize(width: 30, height: 8)
+        #expect(tmux.waitFor("för liten"), "\(tmux.capture())")
+        tmux.type(" mer")
+        tmux.resize(width: 100, height: 30)
+        #expect(tmux.waitFor("sexton mer"), "\(tmux.capture())")
+        tmux.sendKeys("C-q")
+        #expect(tmux.waitForExit())
+        #expect(try load(path).text(at: .section("goals", "text")) == long + " mer")
+    }
+
+    @Test func pasteOfOneMegabyteIsOneEdit() throws {
+        let folder = TemporaryFolder()
+        let path = try newDraft(in: folder)
+        let tmux = try start("fill \(shellQuoted(path))", in: folder)
+        defer { tmux.kill() }
+        #expect(tmux.waitFor("Uppgifter"))
+        tmux.sendKeys("M-2")
+        #expect(tmux.waitFor("2. Nämndens"))
+        let line = "Inklistrad rad från Word med åäö och siffror 12 345 tkr, rad nummer "
+        var block = ""
+        var n = 0
+        while block.utf8.count < 1_000_000 {
+            block += line + String(n) + "\n"
+            n += 1
+        }
+        block += "SISTA RADEN"
+        let started = Date()
+        tmux.paste(block)
+        #expect(tmux.waitFor("SISTA RADEN", timeout: 20), "\(tmux.capture())")
+        #expect(Date().timeIntervalSince(started) < 20)
+        // One undo step takes the whole paste away.
+        tmux.sendKeys("C-z")
+        #expect(tmux.waitUntil(timeout: 10) { !$0.contains("SISTA RADEN") && $0.contains("Skriv eller klistra in") }, "\(tmux.capture())")
+        tmux.sendKeys("C-y")
+        #expect(tmux.waitFor("SISTA RADEN"))
+        tmux.sendKeys("C-q")
+        #expect(tmux.waitForExit(timeout: 20))
+        let text = try load(path).text(at: .section("development", "text"))
+        #expect(text == block.trimmingCharacters(in: .newlines) || text == block)
+        #expect(text.hasSuffix("SISTA RADEN"))
+    }
+
+    @Test func findingsListJumpsToTheField() throws {
+        let folder = TemporaryFolder()
+        let path = try newDraft(in: folder)
+        let tmux = try start("fill \(shellQuoted(path))", in: folder)
+        defer { tmux.kill() }
+        #expect(tmux.waitFor("Uppgifter"))
+        tmux.sendKeys("C-f")
+        #expect(tmux.waitFor("Kontroll: 8 fel, 1 varning"), "\(tmux.capture())")
+        #expect(tmux.capture().contains("✗ 3 Kompetens: Text: måste fyllas i."))
+        // "3 Kompetens" is the 6th finding.
+        for _ in 0..<5 { tmux.sendKeys("Down") }
+        tmux.sendKeys("Enter")
+        #expect(tmux.waitFor("3. Nämndens inriktning för kompetensförsörjning"), "\(tmux.capture())")
+        tmux.type("Kompetens hoppade hit")
+        #expect(tmux.waitFor("Kompetens hoppade hit"))
+        tmux.sendKeys("C-q")
+        #expect(tmux.waitForExit())
+        #expect(try load(path).text(at: .section("competence", "text")) == "Kompetens hoppade hit")
+    }
+
+    @Test func startScreenCreatesADraftInTheDataFolder() throws {
+        let folder = TemporaryFolder()
+        let tmux = try start("", in: folder)
+        defer { tmux.kill() }
+        #expect(tmux.waitFor("Nytt utkast – välj nämnd:"), "\(tmux.capture())")
+        tmux.sendKeys("Down", "Down", "Enter")  // Regionala utvecklingsnämnden
+        #expect(tmux.waitFor("Regionala utvecklingsnämnden · utkast"), "\(tmux.capture())")
+        tmux.sendKeys("M-6")
+        tmux.type("Övrigt från RUN")
+        #expect(tmux.waitFor("Övrigt från RUN"))
+        tmux.sendKeys("C-q")
+        #expect(tmux.waitForExit())
+        let path = folder.file("data/feedback/pf-aterkoppling-2028_run.json")
+        #expect(try load(path).text(at: .section("other", "text")) == "Övrigt från RUN")
+        // Next time the start screen lists it.
+        let again = try start("", in: folder)
+        defer { again.kill() }
+        #expect(again.waitFor("Regionala utvecklingsnämnden"), "\(again.capture())")
+        #expect(again.capture().contains("Dina utkast"))
+        again.sendKeys("Enter")
+        #expect(again.waitFor("Uppgifter – planperiod"))
+        again.sendKeys("M-6")
+        #expect(again.waitFor("Övrigt från RUN"))
+        again.sendKeys("C-q")
+        #expect(again.waitForExit())
+    }
+}
