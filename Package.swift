@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Property-based tests (shrinking, fixed seeds) for "arbitrary text survives".
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The form model: definitions, drafts, validation, export, schema. Foundation only
@@ -54,7 +56,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FeedbackModelTests",
-            dependencies: ["FeedbackModel", "TestSupport"],
+            dependencies: ["FeedbackModel", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]
         ),
         .testTarget(
