@@ -208,10 +208,10 @@ public struct EditorSession: Sendable {
     }
 
     /// Whether an autosave is due: changes newer than the autosave, and a pause in typing or
-    /// long enough since the last one (so at most ~0.8 s of typing is ever only in memory).
+    /// long enough since the first unsaved change (so at most ~0.5 s of typing is only in memory).
     public func autosaveDue(now: Double) -> Bool {
         guard unautosaved, readOnly == nil else { return false }
-        return now - lastEdit >= 0.3 || now - firstUnautosavedEdit >= 0.8
+        return now - lastEdit >= 0.25 || now - firstUnautosavedEdit >= 0.5
     }
 
     /// Takes the restored autosave instead of the draft read from the file.
