@@ -190,4 +190,28 @@ struct InterfaceEndToEndTests {
         again.sendKeys("C-q")
         #expect(again.waitForExit())
     }
+
+    @Test func externalEditorEditsTheTextAndItIsReadBack() throws {
+        let folder = TemporaryFolder()
+        var draft = SampleDrafts.complete(form)
+        draft.sections["other", default: [:]]["text"] = .text("Före redigeringen.")
+        let path = try newDraft(in: folder, draft)
+        // An "editor" that appends a paragraph to the file it is given.
+        try folder.write("editor.sh", "#!/bin/sh\nprintf '%s\\n' 'Tillagt i editorn, åäö.' >> \"$1\"\n")
+        chmod(folder.file("editor.sh"), 0o755)
+        let tmux = try TmuxSession(command: "exec \(shellQuoted(Paths.binary)) fill \(shellQuoted(path))",
+                                   environment: ["VISUAL": folder.file("editor.sh"), "HOME": folder.path], folder: folder.path)
+        defer { tmux.kill() }
+        #expect(tmux.waitFor("Uppgifter"))
+        tmux.sendKeys("M-6", "C-t")
+        #expect(tmux.waitFor("Före redigeringen."))
+        tmux.sendKeys("C-o")
+        #expect(tmux.waitFor("Tillagt i editorn, åäö."), "\(tmux.capture())")
+        #expect(tmux.capture().contains("Texten från den externa redigeraren är inläst"))
+        tmux.sendKeys("C-z")
+        #expect(tmux.waitUntil(timeout: 10) { !$0.contains("Tillagt i editorn") })
+        tmux.sendKeys("C-y", "C-q")
+        #expect(tmux.waitForExit())
+        #expect(try load(path).text(at: .section("other", "text")) == "Före redigeringen.\nTillagt i editorn, åäö.")
+    }
 }
