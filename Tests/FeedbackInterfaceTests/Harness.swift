@@ -65,6 +65,14 @@ struct Harness {
         return d
     }
 
+    /// The last save of the draft file (not an autosave) among the commands since the last call.
+    mutating func takeDraftSave() -> (Draft, String)? {
+        for command in takeCommands().reversed() {
+            if case .session(.save(let draft, let path, .draft)) = command { return (draft, path) }
+        }
+        return nil
+    }
+
     /// The session commands issued since the last call.
     mutating func takeCommands() -> [AppCommand] {
         defer { commands = [] }

@@ -241,9 +241,8 @@ import TestSupport
         h.goToSection(1)
         h.type("text")
         h.press(.control("s"))
-        let commands = h.takeCommands()
-        guard case .session(.save(let draft, let path, .draft))? = commands.last else {
-            Issue.record("no save command: \(commands)")
+        guard let (draft, path) = h.takeDraftSave() else {
+            Issue.record("no save command")
             return
         }
         #expect(path == "/tmp/utkast.json")
@@ -261,8 +260,7 @@ import TestSupport
         h.goToSection(1)
         h.type("viktig text")
         h.press(.control("q"))
-        let commands = h.takeCommands()
-        guard case .session(.save(let draft, let path, .draft))? = commands.last else {
+        guard let (draft, path) = h.takeDraftSave() else {
             Issue.record("quit did not save first")
             return
         }
@@ -279,7 +277,7 @@ import TestSupport
         for _ in 0..<30 { h.press(.backspace) }
         h.type("/annan/plats.json")
         h.press(.enter)
-        guard case .session(.save(let second, "/annan/plats.json", .draft))? = h.takeCommands().last else {
+        guard let (second, secondPath) = h.takeDraftSave(), secondPath == "/annan/plats.json" else {
             Issue.record("save as did not save")
             return
         }

@@ -154,7 +154,7 @@ extension EditorSession {
                 let current = EditorSession.editText(draft.metadata[field.id])
                 let label = choices(for: field.kind).first { $0.0 == current }?.1 ?? (current.isEmpty ? "–" : current)
                 grid.fill(row: y, column: valueColumn, width: valueWidth, height: 1, style: focused ? Style(.selection) : Style())
-                grid.put("‹ \(label) ›", row: y, column: valueColumn, limit: valueColumn + valueWidth, style: focused ? Style(.selection, bold: true) : Style())
+                grid.put(EditorSession.choiceText(label, width: valueWidth), row: y, column: valueColumn, limit: valueColumn + valueWidth, style: focused ? Style(.selection, bold: true) : Style())
             default:
                 if focused, var line = f.line {
                     let x = line.render(into: &grid, row: y, column: valueColumn, width: valueWidth, style: style)
@@ -260,7 +260,7 @@ extension EditorSession {
                 let id = EditorSession.editText(value)
                 let label = options.first { $0.id == id }?.label[language] ?? (id.isEmpty ? "–" : id)
                 grid.fill(row: y, column: valueColumn, width: valueWidth, height: 1, style: focused ? Style(.selection) : Style())
-                grid.put("‹ \(label) ›", row: y, column: valueColumn, limit: valueColumn + valueWidth, style: focused ? Style(.selection, bold: true) : Style())
+                grid.put(EditorSession.choiceText(label, width: valueWidth), row: y, column: valueColumn, limit: valueColumn + valueWidth, style: focused ? Style(.selection, bold: true) : Style())
             } else if focused, var line = f.line {
                 let x = line.render(into: &grid, row: y, column: valueColumn, width: valueWidth, style: style)
                 var nf = f
@@ -285,6 +285,17 @@ extension EditorSession {
             grid.put((tableFinding.severity == .error ? "✗ " : "! ") + tableFinding.message[language], row: row + height - 1, column: column,
                      limit: column + width, style: Style(tableFinding.severity == .error ? .error : .warning))
         }
+    }
+
+    /// "‹ label ›", the label shortened with "…" when the field is narrow.
+    static func choiceText(_ label: String, width: Int) -> String {
+        var characters = Array(label)
+        var shown = label
+        while DisplayText.width(of: "‹ \(shown) ›") > width, characters.count > 1 {
+            characters.removeLast()
+            shown = String(characters) + "…"
+        }
+        return "‹ \(shown) ›"
     }
 
     /// Room for the longest label (and the marker before it), at most half the page.

@@ -36,7 +36,8 @@ final class InterfaceRunner {
     /// Runs until the user quits or the terminal goes away; returns the exit code.
     func run() -> Int32 {
         while !finished {
-            draw()
+            // Inside a bracketed paste nothing changes on screen until it ends.
+            if !decoder.isPasting { draw() }
             let waiting = decoder.isAwaitingMore
             let dirty = app.session.map { $0.unautosaved } ?? false
             let timeout: Double? = waiting ? (decoder.isPasting ? 0.5 : terminal.escapeDelay) : (dirty ? 0.15 : 1.0)
