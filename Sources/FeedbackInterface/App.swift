@@ -51,7 +51,7 @@ public struct App: Sendable {
     /// Shows an autosave newer than the draft and asks whether to restore it.
     public mutating func offerRestore(_ autosaved: Draft) {
         guard case .editor(var session) = screen else { return }
-        let differences = DraftDifferences.describe(from: session.draft, to: autosaved, form: session.form, language: language)
+        let differences = DraftDifferences.describe(from: session.currentDraft(), to: autosaved, form: session.form, language: language)
         session.overlay = .restore(differences: differences.isEmpty ? [Phrases(language: language).t("(bara tidsstämpeln)", "(only the time stamp)")] : differences,
                                    autosaved: autosaved)
         screen = .editor(session)
@@ -79,9 +79,12 @@ public struct App: Sendable {
                 break
             case .saveFinished(let draft, let path, let purpose, let error):
                 if purpose == .autosave {
-                    if error == nil { session.autosaved(at: now) } else if let error {
+                    // Success needs nothing: the session counted the snapshot as saved when it
+                    // was taken (edits since then are still pending). A failure is shown and
+                    // the next autosave tries again.
+                    if let error {
                         session.showMessage(Phrases(language: language).t("Autosparningen misslyckades: ", "Autosave failed: ") + error.message(language), isError: true)
-                        session.autosaved(at: now)  // try again after the next change
+                        session.autosaveFailed()
                     }
                 } else {
                     commands = session.saveFinished(draft, path: path, error: error)

@@ -206,3 +206,28 @@ import TestSupport
         #expect(e.text.isEmpty)
     }
 }
+
+/// Re-wrapping around an edit gives exactly the rows a full wrap gives.
+@Suite struct IncrementalWrapTests {
+    @Test func rewrapMatchesAFullWrapAfterRandomEdits() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["ord ", "längre ord ", "x", " ", "  ", "中文", "😀 ", "e\u{301}", "\t", "Regionstyrelsensplaneringsförutsättningar", "\u{1B}", "a", "ö"]
+        for _ in 0..<300 {
+            let width = Int.random(in: 3...40, using: &generator)
+            var buffer = TextBuffer((0..<Int.random(in: 0...80, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+            buffer.setWrapWidth(width)
+            _ = buffer.rows(of: 0)
+            for _ in 0..<10 {
+                let paragraph = buffer.paragraphs[0]
+                // Random grapheme-aligned edit.
+                let offsets = [0] + paragraph.indices.dropFirst().map { paragraph.utf8.distance(from: paragraph.startIndex, to: $0) } + [paragraph.utf8.count]
+                let a = offsets.randomElement(using: &generator)!
+                let b = offsets.filter { $0 >= a }.randomElement(using: &generator)!
+                let insert = Bool.random(using: &generator) ? pieces.randomElement(using: &generator)! : ""
+                buffer.replace(from: TextPosition(paragraph: 0, offset: a), to: TextPosition(paragraph: 0, offset: b), with: insert)
+                let incremental = buffer.rows(of: 0)
+                #expect(incremental == Wrap.rowStarts(buffer.paragraphs[0], width: width), "width \(width): \(buffer.paragraphs[0].debugDescription)")
+            }
+        }
+    }
+}

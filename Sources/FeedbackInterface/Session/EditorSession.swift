@@ -14,7 +14,8 @@ public struct EditorSession: Sendable {
     public private(set) var path: String
     public let exportFolder: String
     public private(set) var readOnly: ReadOnlyReason?
-    /// The draft as last synced from the editors (metadata and tables are edited in it directly).
+    /// The draft without its long texts, which live only in the editors (one copy of a long
+    /// text in memory, not two); metadata and tables are edited in it directly.
     public internal(set) var draft: Draft
     let validator: Validator
     let phrases: Phrases
@@ -24,8 +25,6 @@ public struct EditorSession: Sendable {
     var focusOnList = false
     var showGuidance = true
     var textEditors: [FieldPlace: TextEditor] = [:]
-    /// Buffer versions last copied into `draft`.
-    private var syncedVersions: [FieldPlace: Int] = [:]
     var focus: [Page: FormFocus] = [:]
     var undo: [FieldPlace?: [ValueSnapshot]] = [:]
     var redo: [FieldPlace?: [ValueSnapshot]] = [:]
@@ -55,15 +54,20 @@ public struct EditorSession: Sendable {
         validator = Validator(form: form)
         phrases = Phrases(language: language)
         pages = Page.all(form)
-        for (s, section) in form.sections.enumerated() {
+        makeEditors()
+        revalidateAll()
+        if let reason = readOnly { status = (reason.message, true) }
+    }
+
+    /// Moves the long texts of `draft` into editors.
+    private mutating func makeEditors() {
+        for section in form.sections {
             for field in section.fields where field.kind.isText {
                 let place = FieldPlace.section(section.id, field.id)
                 textEditors[place] = TextEditor(text: draft.text(at: place))
-                _ = s
+                draft.setValue(nil, at: place)
             }
         }
-        revalidateAll()
-        if let reason = readOnly { status = (reason.message, true) }
     }
 
     // MARK: - Places
@@ -114,7 +118,7 @@ public struct EditorSession: Sendable {
             guard let field = form.section(id: sectionID)?.field(id: fieldID) else { return }
             if let editor = textEditors[place] {
                 // Counts kept per paragraph; the text itself only for pattern rules.
-                let text = field.rules.pattern == nil ? nil : TextRules.nfc(editor.buffer.text)
+                let text = field.rules.pattern == nil ? nil : editor.buffer.nfcText
                 findings[place] = validator.validateText(field: field, stats: editor.buffer.textStats, text: text, at: place)
             } else {
                 findings[place] = validator.validate(field: field, value: draft.value(at: place), at: place)
@@ -165,14 +169,14 @@ public struct EditorSession: Sendable {
 
     // MARK: - The draft as it stands
 
-    /// Copies edited texts into the draft (NFC) and returns it.
-    public mutating func currentDraft() -> Draft {
-        for (place, editor) in textEditors where syncedVersions[place] != editor.buffer.version {
-            let text = TextRules.nfc(editor.buffer.text)
-            draft.setValue(text.isEmpty ? nil : .text(text), at: place)
-            syncedVersions[place] = editor.buffer.version
+    /// The draft as it stands, with the editors' texts (in NFC).
+    public func currentDraft() -> Draft {
+        var result = draft
+        for (place, editor) in textEditors {
+            let text = editor.buffer.nfcText
+            result.setValue(text.isEmpty ? nil : .text(text), at: place)
         }
-        return draft
+        return result
     }
 
     /// Notes an edit: the draft differs from the file and from the autosave.
@@ -207,6 +211,14 @@ public struct EditorSession: Sendable {
         unautosaved = false
     }
 
+    /// The last autosave did not reach the disk: the changes are pending again.
+    public mutating func autosaveFailed() {
+        if unsaved && !unautosaved {
+            unautosaved = true
+            firstUnautosavedEdit = lastEdit
+        }
+    }
+
     /// Whether an autosave is due: changes newer than the autosave, and a pause in typing or
     /// long enough since the first unsaved change (so at most ~0.5 s of typing is only in memory).
     public func autosaveDue(now: Double) -> Bool {
@@ -217,10 +229,7 @@ public struct EditorSession: Sendable {
     /// Takes the restored autosave instead of the draft read from the file.
     mutating func restore(_ autosaved: Draft, now: Double) {
         draft = autosaved
-        for (place, _) in textEditors {
-            textEditors[place] = TextEditor(text: draft.text(at: place))
-            syncedVersions[place] = nil
-        }
+        makeEditors()
         revalidateAll()
         edited(now)
         status = (phrases.t("Den autosparade versionen är återställd; spara med Ctrl-S.", "The autosaved version is restored; save with Ctrl-S."), false)

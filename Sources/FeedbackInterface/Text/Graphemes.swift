@@ -58,21 +58,66 @@ struct GraphemeWalker: IteratorProtocol {
 /// breaks inside words longer than a row.
 enum Wrap {
     static func rowStarts(_ paragraph: String, width: Int) -> [Int] {
-        let width = max(1, width)
+        if paragraph.utf8.count <= width, paragraph.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return [0] }
         var starts = [0]
-        if paragraph.utf8.count <= width, paragraph.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return starts }
+        wrap(paragraph, width: width, from: 0, into: &starts) { _ in false }
+        return starts
+    }
+
+    /// The row starts after an edit that replaced the old bytes `editStart..<editStart+…` by
+    /// new ones ending at `editEnd` (new offsets), changing the length by `delta`. Wrapping
+    /// restarts one row before the edit and stops as soon as a new row start falls on an old
+    /// one past the edit: from there the rows are the old ones, moved by `delta`. Typing in
+    /// a 1 MB line so costs a few rows, not the line.
+    static func rewrap(_ paragraph: String, width: Int, old: [Int], editStart: Int, editEnd: Int, delta: Int) -> [Int] {
+        // The row holding the edit, and one before it (a deletion can pull a word up).
+        var row = 0
+        var low = 0
+        var high = old.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if old[mid] <= editStart { row = mid; low = mid + 1 } else { high = mid - 1 }
+        }
+        let restart = max(0, row - 1)
+        var starts = Array(old[0...restart])
+        var resumeAt: Int?
+        wrap(paragraph, width: width, from: old[restart], into: &starts) { start in
+            guard start > editEnd else { return false }
+            let oldStart = start - delta
+            // Binary search for the old start.
+            var lo = 0
+            var hi = old.count - 1
+            while lo <= hi {
+                let mid = (lo + hi) / 2
+                if old[mid] == oldStart { resumeAt = mid; return true }
+                if old[mid] < oldStart { lo = mid + 1 } else { hi = mid - 1 }
+            }
+            return false
+        }
+        if let resumeAt, resumeAt + 1 < old.count {
+            starts.reserveCapacity(starts.count + old.count - resumeAt)
+            for i in (resumeAt + 1)..<old.count { starts.append(old[i] + delta) }
+        }
+        return starts
+    }
+
+    /// Greedy word wrap from a row start; each new row start is appended, and `stop` may end
+    /// the walk after any of them (it has been appended).
+    private static func wrap(_ paragraph: String, width: Int, from: Int, into starts: inout [Int], stop: (Int) -> Bool) {
+        let width = max(1, width)
         var x = 0
-        var rowStart = 0
+        var rowStart = from
         // The last place in this row after which a break may go, and the row width up to it.
         var breakOffset = -1
         var breakX = 0
-        var walker = GraphemeWalker(paragraph)
+        var walker = GraphemeWalker(paragraph, from: from)
         while let step = walker.next() {
             if x + step.width > width && x > 0 {
                 if step.isSpace {
                     // A space that does not fit hangs at the end of the row.
                     rowStart = step.end
                     starts.append(rowStart)
+                    if stop(rowStart) { return }
                     x = 0
                     breakOffset = -1
                     continue
@@ -86,6 +131,9 @@ enum Wrap {
                 }
                 starts.append(rowStart)
                 breakOffset = -1
+                if stop(rowStart) {
+                    return
+                }
             }
             x += step.width
             if step.isSpace {
@@ -93,6 +141,5 @@ enum Wrap {
                 breakX = x
             }
         }
-        return starts
     }
 }

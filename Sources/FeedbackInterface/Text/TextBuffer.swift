@@ -15,11 +15,34 @@ public struct TextPosition: Comparable, Hashable, Sendable {
     }
 }
 
+/// A paragraph's counts in the validator's units, kept small (a 5 MB text has ~100 000).
+struct ParagraphCounts: Sendable {
+    var characters: Int32
+    var words: Int32
+    var control: Int32
+    var bidi: Int32
+    var format: Int32
+    /// Whether the paragraph is NFC already (then the text is saved as it stands).
+    var isNFC: Bool
+
+    init(_ paragraph: String) {
+        isNFC = TextRules.isNFC(paragraph)
+        let s = TextRules.stats(isNFC ? paragraph : TextRules.nfc(paragraph))
+        characters = Int32(clamping: s.characters)
+        words = Int32(clamping: s.words)
+        control = Int32(clamping: s.controlCount)
+        bidi = Int32(clamping: s.bidiCount)
+        format = Int32(clamping: s.formatCount)
+    }
+
+    var hazards: Int { Int(control) + Int(bidi) + Int(format) }
+}
+
 /// A long text as paragraphs, with per-paragraph counts (in the validator's units) and
 /// wrap caches, so one keystroke costs the length of one paragraph, not of the text.
 public struct TextBuffer: Sendable {
     public private(set) var paragraphs: [String]
-    private var stats: [TextStats]
+    private var stats: [ParagraphCounts]
     private var rowStarts: [[Int]?]
     public private(set) var wrapWidth = 0
     /// Sums over all paragraphs, kept up to date on every edit.
@@ -31,25 +54,32 @@ public struct TextBuffer: Sendable {
 
     public init(_ text: String = "") {
         paragraphs = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        stats = paragraphs.map(TextBuffer.stats(of:))
+        stats = paragraphs.map(ParagraphCounts.init)
         rowStarts = Array(repeating: nil, count: paragraphs.count)
         for s in stats { add(s, sign: 1) }
     }
 
-    static func stats(of paragraph: String) -> TextStats {
-        TextRules.stats(TextRules.nfc(paragraph))
+    private mutating func add(_ s: ParagraphCounts, sign: Int) {
+        characterTotal += sign * Int(s.characters)
+        wordTotal += sign * Int(s.words)
+        hazardTotals.control += sign * Int(s.control)
+        hazardTotals.bidi += sign * Int(s.bidi)
+        hazardTotals.format += sign * Int(s.format)
+        nonNFCParagraphs += sign * (s.isNFC ? 0 : 1)
     }
 
-    private mutating func add(_ s: TextStats, sign: Int) {
-        characterTotal += sign * s.characters
-        wordTotal += sign * s.words
-        hazardTotals.control += sign * s.controlCount
-        hazardTotals.bidi += sign * s.bidiCount
-        hazardTotals.format += sign * s.formatCount
-    }
+    /// Paragraphs that are not NFC yet (usually none: typed and pasted text is NFC).
+    private var nonNFCParagraphs = 0
 
     /// The whole text, paragraphs joined with line feeds.
     public var text: String { paragraphs.joined(separator: "\n") }
+
+    /// The whole text in NFC, normalising only the paragraphs that need it (a line feed never
+    /// composes with its neighbours, so NFC paragraphs joined by line feeds are NFC).
+    public var nfcText: String {
+        if nonNFCParagraphs == 0 { return text }
+        return zip(paragraphs, stats).map { $1.isNFC ? $0 : TextRules.nfc($0) }.joined(separator: "\n")
+    }
 
     public var paragraphCount: Int { paragraphs.count }
 
@@ -67,16 +97,18 @@ public struct TextBuffer: Sendable {
         result.bidiCount = hazardTotals.bidi
         result.formatCount = hazardTotals.format
         if result.hazardCount > 0 {
+            // Only the paragraphs that hold hazards are scanned again, for their places.
             var before = 0
             for (i, s) in stats.enumerated() {
-                for hazard in s.hazards where result.hazards.count < TextStats.rememberedHazards {
-                    var moved = hazard
-                    moved.offset += before
-                    result.hazards.append(moved)
+                if s.hazards > 0 {
+                    for hazard in TextRules.stats(TextRules.nfc(paragraphs[i])).hazards where result.hazards.count < TextStats.rememberedHazards {
+                        var moved = hazard
+                        moved.offset += before
+                        result.hazards.append(moved)
+                    }
+                    if result.hazards.count >= TextStats.rememberedHazards { break }
                 }
-                if result.hazards.count >= TextStats.rememberedHazards { break }
-                before += s.characters + 1
-                _ = i
+                before += Int(s.characters) + 1
             }
         }
         return result
@@ -116,12 +148,20 @@ public struct TextBuffer: Sendable {
         lines[lines.count - 1] += tail
         let range = a.paragraph...b.paragraph
         for i in range { add(stats[i], sign: -1) }
-        let newStats = lines.map(TextBuffer.stats(of:))
+        let newStats = lines.map(ParagraphCounts.init)
         for s in newStats { add(s, sign: 1) }
         if range.count == 1 && lines.count == 1 {
+            // An edit inside one paragraph: re-wrap only around it.
+            let oldRows = rowStarts[a.paragraph]
             paragraphs[a.paragraph] = lines[0]
             stats[a.paragraph] = newStats[0]
-            rowStarts[a.paragraph] = nil
+            if let oldRows, wrapWidth > 0 {
+                let delta = lines[0].utf8.count - first.utf8.count
+                rowStarts[a.paragraph] = Wrap.rewrap(lines[0], width: wrapWidth, old: oldRows, editStart: a.offset,
+                                                     editEnd: a.offset + text.utf8.count, delta: delta)
+            } else {
+                rowStarts[a.paragraph] = nil
+            }
         } else {
             paragraphs.replaceSubrange(range, with: lines)
             stats.replaceSubrange(range, with: newStats)

@@ -11,8 +11,24 @@ public enum TextRules {
     /// NFC-normalises a text. Text made only of scalars below U+0300 is NFC already and is
     /// returned untouched, so the common Swedish case costs one scan.
     public static func nfc(_ text: String) -> String {
-        if isTriviallyNFC(text) { return text }
+        if isNFC(text) { return text }
         return text.precomposedStringWithCanonicalMapping
+    }
+
+    /// True when the text is certainly NFC already: every scalar below U+0300, or the
+    /// standard library's NFC quick check says yes (about ten times faster than normalising).
+    public static func isNFC(_ text: String) -> Bool {
+        if isTriviallyNFC(text) { return true }
+        #if os(Linux) || os(Windows)
+        var span = text.utf8Span
+        return span.checkForNFC(quickCheck: true)
+        #else
+        if #available(macOS 26.0, iOS 26.0, *) {
+            var span = text.utf8Span
+            return span.checkForNFC(quickCheck: true)
+        }
+        return false
+        #endif
     }
 
     /// True when every scalar is below U+0300: no such scalar composes or decomposes under NFC.

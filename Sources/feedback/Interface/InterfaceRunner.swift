@@ -20,6 +20,10 @@ final class InterfaceRunner {
     var finished = false
     /// When the decoder started waiting inside a bracketed paste.
     var pasteQuietSince: Double?
+    /// Autosaves are encoded and written here, off the keystroke path; draft saves wait for
+    /// it to be idle so an autosave can never land after the save that removes it.
+    let autosaveQueue = DispatchQueue(label: "feedback.autosave")
+    let finishedAutosaves = AutosaveResults()
 
     init(terminal: Terminal, app: App, catalog: FormCatalog, language: Language, dataFolder: String, exportFolder: String, overrideLock: Bool) {
         self.terminal = terminal
@@ -42,6 +46,9 @@ final class InterfaceRunner {
             let dirty = app.session.map { $0.unautosaved } ?? false
             let timeout: Double? = waiting ? (decoder.isPasting ? 0.5 : terminal.escapeDelay) : (dirty ? 0.15 : 1.0)
             let event = terminal.waitForInput(timeout: timeout)
+            for (draft, path, failure) in finishedAutosaves.take() {
+                perform(app.handle(.saveFinished(draft, path: path, purpose: .autosave, error: failure), now: InterfaceRunner.now()))
+            }
             switch event {
             case .bytes(let bytes):
                 pasteQuietSince = nil
@@ -109,8 +116,22 @@ final class InterfaceRunner {
     func perform(_ command: SessionCommand) {
         let now = InterfaceRunner.now()
         switch command {
+        case .save(let draft, let path, .autosave):
+            guard let form else { return }
+            let store = self.store
+            let results = finishedAutosaves
+            autosaveQueue.async {
+                var failure: StoreError?
+                do throws(StoreError) {
+                    try store.save(DraftCodec.encode(draft, form: form), to: DraftFiles.autosavePath(for: path))
+                } catch {
+                    failure = error
+                }
+                results.add((draft, path, failure))
+            }
         case .save(let draft, let path, let purpose):
             guard let form else { return }
+            autosaveQueue.sync {}
             let bytes = DraftCodec.encode(draft, form: form)
             let target = purpose == .autosave ? DraftFiles.autosavePath(for: path) : path
             var failure: StoreError?
@@ -151,6 +172,7 @@ final class InterfaceRunner {
     }
 
     func shutDown() {
+        autosaveQueue.sync {}
         lock?.release()
         lock = nil
         terminal.close()
@@ -241,5 +263,25 @@ final class InterfaceRunner {
         } else {
             app.session.map { _ in () }
         }
+    }
+}
+
+/// Autosaves finished on the background queue, collected for the main loop.
+final class AutosaveResults: @unchecked Sendable {
+    private var finished: [(Draft, String, StoreError?)] = []
+    private let lock = NSLock()
+
+    func add(_ result: (Draft, String, StoreError?)) {
+        lock.lock()
+        finished.append(result)
+        lock.unlock()
+    }
+
+    func take() -> [(Draft, String, StoreError?)] {
+        lock.lock()
+        defer { lock.unlock() }
+        let all = finished
+        finished = []
+        return all
     }
 }
