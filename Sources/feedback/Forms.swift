@@ -21,9 +21,15 @@ struct Forms: ParsableCommand {
             Console.out("  \(language == .sv ? "källa" : "source"): \(Sanitizer.visible(form.source))")
             if !form.source.hasPrefix("embedded:"), let builtIn = embedded.form(id: form.id, version: form.version),
                builtIn.source != form.source {
-                Console.out(language == .sv
-                    ? "  obs: ersätter den inbyggda kopian med samma id och version"
-                    : "  note: replaces the embedded copy with the same id and version")
+                let fileBytes = (try? FileStore.readLimited(path: form.source, limit: FormReader.maximumSize)) ?? []
+                let identical = EmbeddedForms.files.contains { Array($0.1.utf8) == fileBytes || Array(($0.1 + "\n").utf8) == fileBytes }
+                if identical {
+                    Console.out(language == .sv ? "  samma som den inbyggda kopian" : "  the same as the embedded copy")
+                } else {
+                    Console.out(language == .sv
+                        ? "  obs: skiljer sig från den inbyggda kopian med samma id och version och ersätter den"
+                        : "  note: differs from the embedded copy with the same id and version, and replaces it")
+                }
             }
             let committees = form.committees.map { "\($0.id)=\($0.name(language))" }.joined(separator: ", ")
             Console.out("  \(language == .sv ? "nämnder" : "committees"): \(committees)")

@@ -29,6 +29,14 @@ public struct FormCatalog: Sendable {
         for file in yamlFiles(in: folder) {
             do {
                 let bytes = try FileStore.readLimited(path: file, limit: FormReader.maximumSize)
+                // The shipped file, unchanged: reuse the embedded definition instead of parsing it again.
+                if let index = EmbeddedForms.files.firstIndex(where: { Array($0.1.utf8) == bytes || Array(($0.1 + "\n").utf8) == bytes }),
+                   index < catalog.forms.count, catalog.forms[index].source == "embedded:\(EmbeddedForms.files[index].0)" {
+                    var form = catalog.forms[index]
+                    form.source = file
+                    catalog.add(form)
+                    continue
+                }
                 catalog.add(try FormReader.read(yaml: bytes, source: file))
             } catch let error as FormError {
                 catalog.problems.append(error)

@@ -181,16 +181,23 @@ final class InterfaceRunner {
     // MARK: - Opening drafts
 
     /// Opens a draft: reads it, takes its lock (or opens read-only), and offers a newer autosave.
-    func open(_ path: String) {
-        let bytes: [UInt8]
-        do { bytes = try store.read(path: path, limit: DraftCodec.maximumSize) } catch {
-            showStartMessage(error.message(language))
-            return
-        }
+    func open(_ path: String, loaded alreadyLoaded: (Draft, FormDefinition)? = nil) {
         let loaded: (Draft, FormDefinition)
-        do { loaded = try DraftCodec.decode(bytes, file: path, catalog: catalog) } catch {
-            showStartMessage(error.message(language))
-            return
+        if let alreadyLoaded {
+            loaded = alreadyLoaded
+        } else {
+            do {
+                let bytes = try store.read(path: path, limit: DraftCodec.maximumSize)
+                loaded = try DraftCodec.decode(bytes, file: path, catalog: catalog)
+            } catch let error as StoreError {
+                showStartMessage(error.message(language))
+                return
+            } catch let error as DraftError {
+                showStartMessage(error.message(language))
+                return
+            } catch {
+                return
+            }
         }
         let (draft, draftForm) = loaded
         var readOnly: ReadOnlyReason?
