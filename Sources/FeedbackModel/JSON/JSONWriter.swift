@@ -6,7 +6,8 @@ public enum JSONWriter {
     /// so that printing a file in a terminal can never send it control sequences.
     public static func pretty(_ value: JSONValue) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(4096)
+        // Reserved once: growing by doubling would briefly need twice a large draft's size.
+        out.reserveCapacity(estimatedSize(value, indent: 0))
         writePretty(value, indent: 0, into: &out)
         out.append(0x0A)
         return out
@@ -19,6 +20,18 @@ public enum JSONWriter {
         out.reserveCapacity(4096)
         writeCanonical(value, into: &out)
         return out
+    }
+
+    /// An upper-bound guess of the pretty form's size (escapes aside).
+    static func estimatedSize(_ value: JSONValue, indent: Int) -> Int {
+        switch value {
+        case .null, .bool: return 8
+        case .number(let n): return n.utf8.count
+        case .string(let s): return s.utf8.count + s.utf8.count / 16 + 2
+        case .array(let elements): return elements.reduce(4) { $0 + estimatedSize($1, indent: indent + 1) + 2 * indent + 4 }
+        case .object(let object):
+            return object.members.reduce(4) { $0 + $1.key.utf8.count + estimatedSize($1.value, indent: indent + 1) + 2 * indent + 8 }
+        }
     }
 
     private static func writePretty(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
