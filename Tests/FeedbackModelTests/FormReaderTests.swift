@@ -153,3 +153,24 @@ enum EmbeddedFormsSource {
         return lines.joined(separator: "\n") + "\n"
     }
 }
+
+@Suite struct FormAliasTests {
+    @Test func anchorsAndAliasesAreRefusedBeforeParsing() {
+        let text = EmbeddedForms.files[0].1
+        let withAlias = text.replacingOccurrences(of: "title:\n  sv:", with: "title: &t\n  sv:")
+        do {
+            _ = try FormReader.read(yaml: Array(withAlias.utf8), source: "a.yaml")
+            Issue.record("an anchor was accepted")
+        } catch {
+            #expect(error.problem.contains("anchors and aliases"))
+            #expect(error.line == withAlias.components(separatedBy: "\n").firstIndex { $0.contains("&t") }.map { $0 + 1 })
+        }
+        #expect(YAMLAliases.firstLine(in: "a: [*x]\n") == 1)
+        #expect(YAMLAliases.firstLine(in: "a:\n  - *x\n") == 2)
+        #expect(YAMLAliases.firstLine(in: "? *a9\n: 1\n") == 1)
+        // Stars and ampersands in text are text.
+        #expect(YAMLAliases.firstLine(in: "a: \"*inte alias\"\nb: 'R&D *x'\nc: text & *mer\n# *kommentar\n") == nil)
+        #expect(YAMLAliases.firstLine(in: "g: |\n  *punkt\n  &och\nh: x\n") == nil)
+        #expect(YAMLAliases.firstLine(in: "g: >-\n  *punkt\nh: *alias\n") == 3)
+    }
+}

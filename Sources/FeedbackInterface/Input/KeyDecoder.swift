@@ -126,7 +126,9 @@ public struct KeyDecoder: Sendable {
     private mutating func appendScalar(_ scalar: Unicode.Scalar, to keys: inout [Key]) {
         // Combining marks and joiners arrive after their base: extend the last character typed
         // in this batch when the result is still one grapheme.
-        if case .character(let last)? = keys.last {
+        // (A cluster already 32 scalars long takes no more: that keeps a flood of combining
+        // marks linear.)
+        if case .character(let last)? = keys.last, last.unicodeScalars.count < 32 {
             var combined = String(last)
             combined.unicodeScalars.append(scalar)
             if combined.count == 1 {

@@ -53,10 +53,16 @@ public struct TextBuffer: Sendable {
     public private(set) var version = 0
 
     public init(_ text: String = "") {
-        paragraphs = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        paragraphs = TextBuffer.lines(text)
         stats = paragraphs.map(ParagraphCounts.init)
         rowStarts = Array(repeating: nil, count: paragraphs.count)
         for s in stats { add(s, sign: 1) }
+    }
+
+    /// Splits at line feeds by bytes (a Character split would keep "\r\n" whole, and is slow).
+    static func lines(_ text: String) -> [String] {
+        guard text.utf8.contains(0x0A) else { return [text] }
+        return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
     }
 
     private mutating func add(_ s: ParagraphCounts, sign: Int) {
@@ -142,7 +148,7 @@ public struct TextBuffer: Sendable {
         let last = paragraphs[b.paragraph]
         let head = TextBuffer.slice(first, 0, a.offset)
         let tail = TextBuffer.slice(last, b.offset, last.utf8.count)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = TextBuffer.lines(text)
         let endOffset = (lines.count == 1 ? head.utf8.count : 0) + lines[lines.count - 1].utf8.count
         lines[0] = head + lines[0]
         lines[lines.count - 1] += tail

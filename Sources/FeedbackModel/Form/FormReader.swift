@@ -14,9 +14,16 @@ public enum FormReader {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw FormError(file: source, line: lineOfInvalidUTF8(bytes), problem: "the file is not valid UTF-8")
         }
+        if let line = YAMLAliases.firstLine(in: text) {
+            // Forms never need anchors or aliases, and aliases can make a small file expand
+            // to billions of nodes (YAML's "billion laughs"): refuse them before parsing.
+            throw FormError(file: source, line: line, problem: "YAML anchors and aliases (&name, *name) are not allowed in form files")
+        }
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // The basic resolver: every scalar stays text and the reader converts it, which
+            // is also much faster than matching each scalar against the type patterns.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 throw FormError(file: source, problem: "the file holds no YAML document")
             }
             root = node
@@ -64,8 +71,6 @@ public enum FormReader {
 /// Walks the YAML node tree with the source file at hand for error messages.
 private struct NodeReader {
     let source: String
-    /// Nodes deeper than this are refused (a form is at most six levels deep).
-    let maximumDepth = 32
 
     func fail(_ node: Node?, _ problem: String) -> FormError {
         FormError(file: source, line: node?.mark?.line, column: node?.mark?.column, problem: problem)
@@ -422,5 +427,78 @@ private struct NodeReader {
             result.append(Condition(field: field, equals: equals, require: require, message: try localized(m["message"]!, "message")))
         }
         return result
+    }
+}
+
+/// Finds YAML anchors and aliases without parsing: an `&name` or `*name` where a value
+/// starts (line start, after `- `, `: `, `? `, `[`, `{`, `,`), outside quotes, comments and
+/// block scalars.
+enum YAMLAliases {
+    static func firstLine(in text: String) -> Int? {
+        var quote: UInt8? = nil
+        var blockIndent: Int? = nil
+        var lineNumber = 0
+        for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let bytes = Array(line)
+            let indent = bytes.prefix { $0 == 0x20 }.count
+            let blank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            if let block = blockIndent, quote == nil {
+                if blank || indent > block { continue }
+                blockIndent = nil
+            }
+            var valueStart = true
+            var lastSignificant: UInt8? = nil
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if let q = quote {
+                    if q == 0x22 && b == 0x5C { i += 2; continue }
+                    if b == q {
+                        if q == 0x27 && i + 1 < bytes.count && bytes[i + 1] == 0x27 { i += 2; continue }
+                        quote = nil
+                        valueStart = false
+                        lastSignificant = b
+                    }
+                    i += 1
+                    continue
+                }
+                switch b {
+                case 0x20, 0x09, 0x0D:
+                    break
+                case 0x23 where i == 0 || bytes[i - 1] == 0x20 || bytes[i - 1] == 0x09:  // a comment
+                    i = bytes.count
+                    continue
+                case 0x22, 0x27:
+                    if valueStart { quote = b }
+                    valueStart = false
+                case 0x26, 0x2A:  // & *
+                    if valueStart, i + 1 < bytes.count, bytes[i + 1] != 0x20, bytes[i + 1] != 0x09 { return lineNumber }
+                    valueStart = false
+                case 0x5B, 0x7B, 0x2C:  // [ { ,
+                    valueStart = true
+                case 0x2D, 0x3F, 0x3A:  // - ? :
+                    let next = i + 1 < bytes.count ? bytes[i + 1] : 0x20
+                    valueStart = (next == 0x20 || next == 0x09) && (b != 0x2D || valueStart)
+                    if b == 0x3A && next != 0x20 && next != 0x09 { valueStart = false }
+                default:
+                    valueStart = false
+                }
+                if b != 0x20 && b != 0x09 && b != 0x0D { lastSignificant = b }
+                i += 1
+            }
+            // `key: |` or `- >-` starts a block scalar: what follows, more indented, is text.
+            if quote == nil, let last = lastSignificant {
+                var end = bytes.count
+                while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0D { end -= 1 }
+                var k = end
+                while k > 0, bytes[k - 1] == 0x2B || bytes[k - 1] == 0x2D || (bytes[k - 1] >= 0x30 && bytes[k - 1] <= 0x39) { k -= 1 }
+                if k > 0, bytes[k - 1] == 0x7C || bytes[k - 1] == 0x3E, k == 1 || bytes[k - 2] == 0x20 {
+                    blockIndent = indent
+                }
+                _ = last
+            }
+        }
+        return nil
     }
 }
