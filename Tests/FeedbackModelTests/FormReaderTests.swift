@@ -42,6 +42,18 @@ import TestSupport
         }
         let catalog = FormCatalog.load(folder: folder)
         #expect(catalog.problems.isEmpty)
+
+        // The parsed definitions built into the binary: regenerated from Forms/ and compared.
+        let parsed = try files.map { try FormReader.read(yaml: Array($0.1.utf8), source: "embedded:\($0.0)") }
+        let definitionsSource = FormSwiftSource.render(parsed)
+        let definitionsPath = Paths.root + "/Sources/FeedbackModel/Form/EmbeddedFormDefinitions.swift"
+        if ProcessInfo.processInfo.environment["FEEDBACK_RECORD"] == "1" {
+            try Data(definitionsSource.utf8).write(to: URL(fileURLWithPath: definitionsPath))
+        }
+        let committed = try String(contentsOfFile: definitionsPath, encoding: .utf8)
+        #expect(committed == definitionsSource, "EmbeddedFormDefinitions.swift is stale: run FEEDBACK_RECORD=1 swift test")
+        // And what the binary builds from it is the same form again.
+        #expect(FormSwiftSource.render(EmbeddedForms.definitions) == definitionsSource)
     }
 
     func failure(_ yaml: String) -> FormError? {

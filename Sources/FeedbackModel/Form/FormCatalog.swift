@@ -14,12 +14,7 @@ public struct FormCatalog: Sendable {
 
     /// Only the embedded forms. Reading them cannot fail: a test checks every embedded form.
     public static func embedded() -> FormCatalog {
-        var forms: [FormDefinition] = []
-        var problems: [FormError] = []
-        for (name, text) in EmbeddedForms.files {
-            do { forms.append(try FormReader.read(yaml: Array(text.utf8), source: "embedded:\(name)")) } catch { problems.append(error) }
-        }
-        return FormCatalog(forms: forms, problems: problems)
+        FormCatalog(forms: EmbeddedForms.definitions)
     }
 
     /// The embedded forms, then every `*.yaml` / `*.yml` file in `folder` (if it exists).

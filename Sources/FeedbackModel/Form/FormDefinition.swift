@@ -199,16 +199,31 @@ public struct PatternRule: Sendable, Equatable {
     public func matches(_ text: String) -> Bool { compiled.matches(text) }
 }
 
-/// An immutable compiled regular expression (NSRegularExpression is thread-safe once built).
+/// A compiled regular expression (NSRegularExpression is thread-safe once built). Forms
+/// read from files compile their patterns at once, to report a bad one with its line; the
+/// embedded form compiles each on first use.
 final class CompiledPattern: @unchecked Sendable {
-    let expression: NSRegularExpression
+    private let pattern: String
+    private var expression: NSRegularExpression?
+    private let lock = NSLock()
 
     init(_ pattern: String) throws {
+        self.pattern = pattern
         expression = try NSRegularExpression(pattern: pattern)
     }
 
+    /// A pattern already known to be valid, compiled when first matched.
+    init(valid pattern: String) {
+        self.pattern = pattern
+    }
+
     func matches(_ text: String) -> Bool {
-        expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        lock.lock()
+        if expression == nil { expression = try? NSRegularExpression(pattern: pattern) }
+        let compiled = expression
+        lock.unlock()
+        guard let compiled else { return true }
+        return compiled.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 }
 
