@@ -42,7 +42,15 @@ let package = Package(
             dependencies: [
                 "FeedbackModel", "FeedbackInterface", "FeedbackTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // Release builds on Linux link the Swift runtime and Foundation statically: a
+            // `feedback validate` drops from ~13 ms to ~7 ms (no loading and relocating of
+            // Foundation and ICU at start). The libraries are those of Swift 6 on Linux.
+            linkerSettings: [.unsafeFlags([
+                "-static-stdlib", "-Xlinker", "--start-group", "-lFoundation", "-lCoreFoundation", "-lFoundationEssentials",
+                "-lFoundationInternationalization", "-l_FoundationCShims", "-l_FoundationCollections", "-l_FoundationICU", "-lswiftSynchronization", "-ldispatch", "-lBlocksRuntime",
+                "-Xlinker", "--end-group", "-lstdc++",
+            ], .when(platforms: [.linux], configuration: .release))]
         ),
         .executableTarget(
             name: "feedback-bench",

@@ -199,17 +199,17 @@ public struct PatternRule: Sendable, Equatable {
     public func matches(_ text: String) -> Bool { compiled.matches(text) }
 }
 
-/// A compiled regular expression (NSRegularExpression is thread-safe once built). Forms
-/// read from files compile their patterns at once, to report a bad one with its line; the
-/// embedded form compiles each on first use.
+/// A compiled regular expression (the standard library's `Regex`, which needs no ICU start-up).
+/// Forms read from files compile their patterns at once, to report a bad one with its line;
+/// the embedded form compiles each on first use.
 final class CompiledPattern: @unchecked Sendable {
     private let pattern: String
-    private var expression: NSRegularExpression?
+    private var regex: Regex<AnyRegexOutput>?
     private let lock = NSLock()
 
     init(_ pattern: String) throws {
         self.pattern = pattern
-        expression = try NSRegularExpression(pattern: pattern)
+        regex = try Regex(pattern)
     }
 
     /// A pattern already known to be valid, compiled when first matched.
@@ -219,11 +219,11 @@ final class CompiledPattern: @unchecked Sendable {
 
     func matches(_ text: String) -> Bool {
         lock.lock()
-        if expression == nil { expression = try? NSRegularExpression(pattern: pattern) }
-        let compiled = expression
+        if regex == nil { regex = try? Regex(pattern) }
+        let compiled = regex
         lock.unlock()
         guard let compiled else { return true }
-        return compiled.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        return (try? compiled.firstMatch(in: text)) != nil
     }
 }
 
