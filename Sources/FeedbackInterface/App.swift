@@ -20,97 +20,90 @@ public enum AppCommand: Sendable {
 
 /// The whole interface: the start screen or an open draft. Pure state: keys and results
 /// in, commands and a rendered screen out.
+///
+/// The start screen and the session are separate optionals, mutated in place: taking a
+/// session out of an enum to change it would leave two references to its text buffers and
+/// make every keystroke copy them.
 public struct App: Sendable {
-    public enum Screen: Sendable {
-        case start(StartScreen)
-        case editor(EditorSession)
-    }
-
-    public var screen: Screen
+    public internal(set) var start: StartScreen?
+    public internal(set) var session: EditorSession?
     public let language: Language
 
     public init(start: StartScreen) {
-        screen = .start(start)
+        self.start = start
         language = start.language
     }
 
     public init(session: EditorSession) {
-        screen = .editor(session)
+        self.session = session
         language = session.language
     }
 
-    public var session: EditorSession? {
-        if case .editor(let s) = screen { return s }
-        return nil
+    public mutating func open(_ session: EditorSession) {
+        start = nil
+        self.session = session
     }
 
-    public mutating func open(_ session: EditorSession) {
-        screen = .editor(session)
+    /// Shows a message on the start screen (when it is showing).
+    public mutating func showStartMessage(_ text: String) {
+        start?.showMessage(text)
     }
 
     /// Shows an autosave newer than the draft and asks whether to restore it.
     public mutating func offerRestore(_ autosaved: Draft) {
-        guard case .editor(var session) = screen else { return }
-        let differences = DraftDifferences.describe(from: session.currentDraft(), to: autosaved, form: session.form, language: language)
-        session.overlay = .restore(differences: differences.isEmpty ? [Phrases(language: language).t("(bara tidsstämpeln)", "(only the time stamp)")] : differences,
-                                   autosaved: autosaved)
-        screen = .editor(session)
+        guard let current = session?.currentDraft(), let form = session?.form else { return }
+        let differences = DraftDifferences.describe(from: current, to: autosaved, form: form, language: language)
+        session?.overlay = .restore(differences: differences.isEmpty ? [Phrases(language: language).t("(bara tidsstämpeln)", "(only the time stamp)")] : differences,
+                                    autosaved: autosaved)
     }
 
     public mutating func handle(_ event: AppEvent, now: Double) -> [AppCommand] {
-        switch screen {
-        case .start(var start):
-            guard case .key(let key) = event else { return [] }
-            let commands = start.handle(key)
-            screen = .start(start)
-            return commands.map {
+        guard session != nil else {
+            guard case .key(let key) = event, start != nil else { return [] }
+            return start!.handle(key).map {
                 switch $0 {
                 case .open(let path): return .open(path)
                 case .create(let id): return .create(committeeID: id)
                 case .quit: return .quit
                 }
             }
-        case .editor(var session):
-            var commands: [SessionCommand] = []
-            switch event {
-            case .key(let key):
-                commands = session.handle(key, now: now)
-            case .tick:
-                break
-            case .saveFinished(let draft, let path, let purpose, let error):
-                if purpose == .autosave {
-                    // Success needs nothing: the session counted the snapshot as saved when it
-                    // was taken (edits since then are still pending). A failure is shown and
-                    // the next autosave tries again.
-                    if let error {
-                        session.showMessage(Phrases(language: language).t("Autosparningen misslyckades: ", "Autosave failed: ") + error.message(language), isError: true)
-                        session.autosaveFailed()
-                    }
-                } else {
-                    commands = session.saveFinished(draft, path: path, error: error)
-                }
-            case .exportFinished(let result):
-                session.exportFinished(result)
-            case .externalEditFinished(let text, let place):
-                session.externalEditFinished(text, place: place, now: now)
-            }
-            if session.autosaveDue(now: now), !commands.contains(where: { if case .quit = $0 { return true } else { return false } }) {
-                let draft = session.currentDraft()
-                commands.append(.save(draft, path: session.path, purpose: .autosave))
-                session.autosaved(at: now)  // in flight; a failure is reported by saveFinished
-            }
-            screen = .editor(session)
-            return commands.map { .session($0) }
         }
+        var commands: [SessionCommand] = []
+        switch event {
+        case .key(let key):
+            commands = session!.handle(key, now: now)
+        case .tick:
+            break
+        case .saveFinished(let draft, let path, let purpose, let error):
+            if purpose == .autosave {
+                // Success needs nothing: the session counted the snapshot as saved when it
+                // was taken (edits since then are still pending). A failure is shown and
+                // the next autosave tries again.
+                if let error {
+                    session!.showMessage(Phrases(language: language).t("Autosparningen misslyckades: ", "Autosave failed: ") + error.message(language), isError: true)
+                    session!.autosaveFailed()
+                }
+            } else {
+                commands = session!.saveFinished(draft, path: path, error: error)
+            }
+        case .exportFinished(let result):
+            session!.exportFinished(result)
+        case .externalEditFinished(let text, let place):
+            session!.externalEditFinished(text, place: place, now: now)
+        }
+        if session!.autosaveDue(now: now), !commands.contains(where: { if case .quit = $0 { return true } else { return false } }) {
+            commands.append(.save(session!.currentDraft(), path: session!.path, purpose: .autosave))
+            session!.autosaved(at: now)  // in flight; a failure is reported by saveFinished
+        }
+        return commands.map { .session($0) }
     }
 
     /// The commands to run when the terminal goes away (SIGHUP) or the program is told to
     /// stop (SIGTERM): save everything, then quit.
     public mutating func emergencySave(now: Double) -> [AppCommand] {
-        guard case .editor(var session) = screen, session.readOnly == nil, session.unsaved else { return [.quit] }
-        let draft = session.draftForSaving(now: EditorSession.timestamp(now))
-        screen = .editor(session)
-        return [.session(.save(draft, path: session.path, purpose: .draft)), .quit]
+        guard let current = session, current.readOnly == nil, current.unsaved else { return [.quit] }
+        let draft = session!.draftForSaving(now: EditorSession.timestamp(now))
+        return [.session(.save(draft, path: current.path, purpose: .draft)), .quit]
     }
 
     public mutating func render(into grid: inout ScreenGrid) {
@@ -118,12 +111,10 @@ public struct App: Sendable {
             App.renderTooSmall(into: &grid, language: language)
             return
         }
-        switch screen {
-        case .start(let start):
-            start.render(into: &grid)
-        case .editor(var session):
-            session.render(into: &grid)
-            screen = .editor(session)
+        if session != nil {
+            session!.render(into: &grid)
+        } else {
+            start?.render(into: &grid)
         }
     }
 

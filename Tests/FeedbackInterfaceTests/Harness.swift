@@ -59,10 +59,8 @@ struct Harness {
     mutating func goToSection(_ n: Int) { press(.alt(Character(String(n)))) }
 
     mutating func draft() -> Draft {
-        guard case .editor(var s) = app.screen else { fatalError("no session") }
-        let d = s.currentDraft()
-        app.screen = .editor(s)
-        return d
+        guard let s = app.session else { fatalError("no session") }
+        return s.currentDraft()
     }
 
     /// The last save of the draft file (not an autosave) among the commands since the last call.

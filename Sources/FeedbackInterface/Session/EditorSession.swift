@@ -32,6 +32,8 @@ public struct EditorSession: Sendable {
     var findings: [FieldPlace: [Finding]] = [:]
     var conditionFindings: [Finding] = []
     var overlay: Overlay?
+    /// The guidance of the current section wrapped at the current width.
+    var guidanceCache: (key: String, lines: [String])?
     /// A one-line message in the status line and when it was set.
     var status: (text: String, isError: Bool)?
 

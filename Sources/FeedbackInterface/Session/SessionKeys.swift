@@ -73,10 +73,7 @@ extension EditorSession {
     mutating func goToPage(_ index: Int) {
         guard !pages.isEmpty else { return }
         let clamped = min(max(0, index), pages.count - 1)
-        if let place = place(of: page), var editor = textEditors[place] {
-            editor.closeRun()
-            textEditors[place] = editor
-        }
+        if let place = place(of: page) { withEditor(place) { $0.closeRun() } }
         pageIndex = clamped
         runOpen = false
         focusOnList = false
@@ -106,67 +103,71 @@ extension EditorSession {
     // MARK: - Text pages
 
     private mutating func handleText(_ key: Key, place: FieldPlace, now: Double) -> [SessionCommand] {
-        guard var editor = textEditors[place] else { return [] }
-        var changed = false
+        guard let current = textEditors[place] else { return [] }
+        // Keys that go elsewhere or need checks first.
         switch key {
-        case .character(let c):
-            if refuseReadOnly() { return [] }
-            editor.insert(String(c), typing: true); changed = true
-        case .paste(let text):
-            if refuseReadOnly() { return [] }
-            editor.insert(text); changed = true
-        case .enter:
-            if refuseReadOnly() { return [] }
-            editor.newParagraph(); changed = true
-        case .backspace:
-            if refuseReadOnly() { return [] }
-            editor.backspace(); changed = true
-        case .delete, .control("d"):
-            if refuseReadOnly() { return [] }
-            editor.deleteForward(); changed = true
-        case .control("z"):
-            if refuseReadOnly() { return [] }
-            guard editor.canUndo else { status = (phrases.t("Inget att ångra.", "Nothing to undo."), false); return [] }
-            editor.undo(); changed = true
-        case .control("y"):
-            if refuseReadOnly() { return [] }
-            guard editor.canRedo else { status = (phrases.t("Inget att göra om.", "Nothing to redo."), false); return [] }
-            editor.redo(); changed = true
-        case .left: editor.moveLeft()
-        case .right: editor.moveRight()
-        case .up: editor.moveUp()
-        case .down: editor.moveDown()
-        case .home, .control("a"): editor.moveHome()
-        case .end: editor.moveEnd()
-        case .ctrlHome: editor.moveToStart()
-        case .ctrlEnd: editor.moveToEnd()
-        case .pageUp: editor.pageUp()
-        case .pageDown: editor.pageDown()
-        case .wordLeft, .alt("b"): editor.moveWordLeft()
-        case .wordRight, .alt("f"): editor.moveWordRight()
-        case .ctrlUp: editor.scroll(by: -1)
-        case .ctrlDown: editor.scroll(by: 1)
         case .tab:
-            textEditors[place] = editor
             goToPage(pageIndex + 1)
             return []
         case .backTab:
-            textEditors[place] = editor
             goToPage(pageIndex - 1)
             return []
         case .control("o"):
             if refuseReadOnly() { return [] }
-            textEditors[place] = editor
-            return [.editExternally(editor.buffer.text, place: place)]
+            return [.editExternally(current.buffer.text, place: place)]
+        case .character, .paste, .enter, .backspace, .delete, .control("d"), .control("z"), .control("y"):
+            if refuseReadOnly() { return [] }
         default:
             break
         }
-        textEditors[place] = editor
+        if key == .control("z") && !current.canUndo {
+            status = (phrases.t("Inget att ångra.", "Nothing to undo."), false)
+            return []
+        }
+        if key == .control("y") && !current.canRedo {
+            status = (phrases.t("Inget att göra om.", "Nothing to redo."), false)
+            return []
+        }
+        let changed = withEditor(place) { editor -> Bool in
+            switch key {
+            case .character(let c): editor.insert(String(c), typing: true)
+            case .paste(let text): editor.insert(text)
+            case .enter: editor.newParagraph()
+            case .backspace: editor.backspace()
+            case .delete, .control("d"): editor.deleteForward()
+            case .control("z"): editor.undo()
+            case .control("y"): editor.redo()
+            case .left: editor.moveLeft(); return false
+            case .right: editor.moveRight(); return false
+            case .up: editor.moveUp(); return false
+            case .down: editor.moveDown(); return false
+            case .home, .control("a"): editor.moveHome(); return false
+            case .end: editor.moveEnd(); return false
+            case .ctrlHome: editor.moveToStart(); return false
+            case .ctrlEnd: editor.moveToEnd(); return false
+            case .pageUp: editor.pageUp(); return false
+            case .pageDown: editor.pageDown(); return false
+            case .wordLeft, .alt("b"): editor.moveWordLeft(); return false
+            case .wordRight, .alt("f"): editor.moveWordRight(); return false
+            case .ctrlUp: editor.scroll(by: -1); return false
+            case .ctrlDown: editor.scroll(by: 1); return false
+            default: return false
+            }
+            return true
+        } ?? false
         if changed {
             edited(now)
             revalidate(place)
         }
         return []
+    }
+
+    /// Runs `body` on the editor of a place in place: copying it out of the dictionary and
+    /// back would make every keystroke copy the text's arrays.
+    @discardableResult
+    mutating func withEditor<R>(_ place: FieldPlace, _ body: (inout TextEditor) -> R) -> R? {
+        guard textEditors[place] != nil else { return nil }
+        return body(&textEditors[place]!)
     }
 
     /// The text came back from the external editor.
@@ -175,10 +176,8 @@ extension EditorSession {
             status = (phrases.t("Den externa redigeraren gav ingen text; inget ändrades.", "The external editor returned nothing; nothing changed."), true)
             return
         }
-        guard var editor = textEditors[place] else { return }
         let normalized = text.hasSuffix("\n") ? String(text.dropLast()) : text
-        editor.replaceAll(with: normalized)
-        textEditors[place] = editor
+        guard withEditor(place, { $0.replaceAll(with: normalized) }) != nil else { return }
         edited(now)
         revalidate(place)
         status = (phrases.t("Texten från den externa redigeraren är inläst (Ctrl-Z ångrar).", "The text from the external editor is read in (Ctrl-Z undoes)."), false)
@@ -339,9 +338,10 @@ extension EditorSession {
             focus[.metadata] = f
             loadLine()
         case .section:
-            if var editor = textEditors[target.field] {
-                editor.moveTo(target.offset.map { editor.buffer.position(forScalarOffset: $0) } ?? editor.buffer.end)
-                textEditors[target.field] = editor
+            if textEditors[target.field] != nil {
+                withEditor(target.field) { editor in
+                    editor.moveTo(target.offset.map { editor.buffer.position(forScalarOffset: $0) } ?? editor.buffer.end)
+                }
             } else if let field = field(of: page) {
                 var f = focus[page] ?? FormFocus()
                 f.row = target.row ?? 0

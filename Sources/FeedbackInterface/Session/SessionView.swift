@@ -103,7 +103,12 @@ extension EditorSession {
             y += 1
         }
         if showGuidance {
-            let guidance = EditorSession.wrapLines(section.guidance[language].trimmingCharacters(in: "\n"), width: width)
+            // Wrapped once per section and width, not every frame.
+            let key = "\(section.id)/\(width)"
+            if guidanceCache?.key != key {
+                guidanceCache = (key, EditorSession.wrapLines(section.guidance[language].trimmingCharacters(in: "\n"), width: width))
+            }
+            let guidance = guidanceCache?.lines ?? []
             let room = max(1, (height - 4) * 2 / 5)
             for line in guidance.prefix(room) {
                 grid.put(line, row: y, column: column, limit: column + width, style: Style(.muted))
@@ -120,10 +125,9 @@ extension EditorSession {
         for x in used..<(column + width) { grid[y, x] = Cell("─", style: Style(.muted)) }
         y += 1
         let textHeight = row + height - y
-        guard textHeight > 0, var editor = textEditors[place] else { return }
-        let cursor = editor.render(into: &grid, row: y, column: column, width: width + 1, height: textHeight)
-        textEditors[place] = editor
-        if editor.buffer.isEmpty {
+        guard textHeight > 0, textEditors[place] != nil else { return }
+        let cursor = withEditor(place) { $0.render(into: &grid, row: y, column: column, width: width + 1, height: textHeight) } ?? nil
+        if textEditors[place]?.buffer.isEmpty == true {
             grid.put(phrases.t("Skriv eller klistra in nämndens text här.", "Type or paste the committee's text here."),
                      row: y, column: column, limit: column + width, style: Style(.muted))
         }

@@ -264,12 +264,7 @@ final class InterfaceRunner {
     }
 
     private func showStartMessage(_ text: String) {
-        if case .start(var start) = app.screen {
-            start.showMessage(text)
-            app.screen = .start(start)
-        } else {
-            app.session.map { _ in () }
-        }
+        app.showStartMessage(text)
     }
 }
 
