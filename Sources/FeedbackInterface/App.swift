@@ -92,7 +92,7 @@ public struct App: Sendable {
             session!.externalEditFinished(text, place: place, now: now)
         }
         if session!.autosaveDue(now: now), !commands.contains(where: { if case .quit = $0 { return true } else { return false } }) {
-            commands.append(.save(session!.currentDraft(), path: session!.path, purpose: .autosave))
+            commands.append(.autosave(session!.snapshot(), path: session!.path))
             session!.autosaved(at: now)  // in flight; a failure is reported by saveFinished
         }
         return commands.map { .session($0) }

@@ -290,16 +290,16 @@ import TestSupport
         var h = Harness()
         h.goToSection(1)
         h.type("a")
-        #expect(!h.takeCommands().contains { if case .session(.save(_, _, .autosave)) = $0 { return true } else { return false } })
+        #expect(!h.takeCommands().contains { if case .session(.autosave) = $0 { return true } else { return false } })
         h.now += 0.5
         let commands = h.app.handle(.tick, now: h.now)
-        #expect(commands.contains { if case .session(.save(_, _, .autosave)) = $0 { return true } else { return false } })
-        // Typing without pause still autosaves at least every 0.8 s.
+        #expect(commands.contains { if case .session(.autosave) = $0 { return true } else { return false } })
+        // Typing without pause still autosaves at least every 0.5 s.
         var saves = 0
         for c in String(repeating: "x", count: 40) {
             h.now += 0.05
             for command in h.app.handle(.key(.character(c)), now: h.now) {
-                if case .session(.save(_, _, .autosave)) = command { saves += 1 }
+                if case .session(.autosave) = command { saves += 1 }
             }
         }
         #expect(saves >= 2)

@@ -231,3 +231,30 @@ import TestSupport
         }
     }
 }
+
+/// Counts kept by edits inside a long paragraph are the counts of the whole text.
+@Suite struct IncrementalCountTests {
+    @Test func countsAfterEditsInALongLineMatchAFullCount() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["ord ", "två ord ", "x", " ", "\t", "中文", "😀", "e\u{301}", "\u{1B}", "\u{202E}", "\u{AD}", "a", "ö", "–", "  "]
+        var line = ""
+        while line.utf8.count < 40_000 { line += pieces.randomElement(using: &generator)! }
+        var buffer = TextBuffer(TextRules.nfc(line))
+        for _ in 0..<300 {
+            let paragraph = buffer.paragraphs[0]
+            let length = paragraph.utf8.count
+            var a = Int.random(in: 0...length, using: &generator)
+            // Snap to a scalar boundary.
+            let u = Array(paragraph.utf8)
+            while a < length, u[a] & 0xC0 == 0x80 { a += 1 }
+            var b = min(length, a + Int.random(in: 0...3, using: &generator))
+            while b < length, u[b] & 0xC0 == 0x80 { b += 1 }
+            let insert = Bool.random(using: &generator) ? pieces.randomElement(using: &generator)! : ""
+            buffer.replace(from: TextPosition(paragraph: 0, offset: a), to: TextPosition(paragraph: 0, offset: b), with: insert)
+            let full = TextRules.stats(TextRules.nfc(buffer.paragraphs[0]))
+            #expect(buffer.characterCount == full.characters)
+            #expect(buffer.wordTotal == full.words)
+            #expect(buffer.hazardTotals.control == full.controlCount && buffer.hazardTotals.bidi == full.bidiCount && buffer.hazardTotals.format == full.formatCount)
+        }
+    }
+}

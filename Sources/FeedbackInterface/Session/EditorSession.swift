@@ -173,12 +173,12 @@ public struct EditorSession: Sendable {
 
     /// The draft as it stands, with the editors' texts (in NFC).
     public func currentDraft() -> Draft {
-        var result = draft
-        for (place, editor) in textEditors {
-            let text = editor.buffer.nfcText
-            result.setValue(text.isEmpty ? nil : .text(text), at: place)
-        }
-        return result
+        snapshot().draft()
+    }
+
+    /// The draft as it stands, cheaply: the text buffers are shared, not joined.
+    public func snapshot() -> DraftSnapshot {
+        DraftSnapshot(base: draft, texts: textEditors.mapValues(\.buffer))
     }
 
     /// Notes an edit: the draft differs from the file and from the autosave.
@@ -270,5 +270,21 @@ public enum DraftDifferences {
             if !parts.isEmpty { lines.append("\(section.number). \(section.shortTitle[language]): " + parts.joined(separator: ", ")) }
         }
         return lines
+    }
+}
+
+/// A draft whose long texts are still the editors' buffers (copied in O(1) by sharing).
+public struct DraftSnapshot: Sendable {
+    let base: Draft
+    let texts: [FieldPlace: TextBuffer]
+
+    /// The whole draft, texts joined and in NFC (linear in the text: run it off the key path).
+    public func draft() -> Draft {
+        var result = base
+        for (place, buffer) in texts {
+            let text = buffer.nfcText
+            result.setValue(text.isEmpty ? nil : .text(text), at: place)
+        }
+        return result
     }
 }

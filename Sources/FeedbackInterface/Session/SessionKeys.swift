@@ -5,6 +5,9 @@ public enum SessionCommand: Sendable {
     public enum SavePurpose: Sendable, Equatable { case draft, autosave }
     /// Write the draft (encoded by the shell) to `path`.
     case save(Draft, path: String, purpose: SavePurpose)
+    /// Write an autosave of the draft beside `path`. The snapshot shares the editors' text
+    /// (no copy on the keystroke path); the shell joins and writes it on another thread.
+    case autosave(DraftSnapshot, path: String)
     /// Validate, export and write into the folder.
     case export(Draft, folder: String)
     /// Open the text in $VISUAL/$EDITOR and report back.

@@ -36,6 +36,45 @@ struct ParagraphCounts: Sendable {
     }
 
     var hazards: Int { Int(control) + Int(bidi) + Int(format) }
+
+    /// The window around an edit of a long paragraph for counting again: from just after an
+    /// ASCII space or tab before the edit to the next one after it. Spaces end words and
+    /// neither compose nor decompose, so the counts outside the window do not change. Nil
+    /// when there is no blank near the edit.
+    static func window(in paragraph: String, editStart: Int, editEnd: Int) -> (start: Int, end: Int)? {
+        let reach = 4096
+        let bytes = paragraph.utf8
+        func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+        var start = editStart
+        var i = bytes.index(bytes.startIndex, offsetBy: editStart)
+        while start > 0 {
+            let previous = bytes.index(before: i)
+            if isBlank(bytes[previous]) { break }
+            i = previous
+            start -= 1
+            if editStart - start > reach { return nil }
+        }
+        var end = editEnd
+        var j = bytes.index(bytes.startIndex, offsetBy: editEnd)
+        while j < bytes.endIndex, !isBlank(bytes[j]) {
+            j = bytes.index(after: j)
+            end += 1
+            if end - editEnd > reach { return nil }
+        }
+        return (start, end)
+    }
+
+    /// These counts with the `before` text of a window replaced by `after`.
+    func replacing(_ before: ParagraphCounts, with after: ParagraphCounts) -> ParagraphCounts {
+        var result = self
+        result.characters += after.characters - before.characters
+        result.words += after.words - before.words
+        result.control += after.control - before.control
+        result.bidi += after.bidi - before.bidi
+        result.format += after.format - before.format
+        result.isNFC = isNFC && after.isNFC
+        return result
+    }
 }
 
 /// A long text as paragraphs, with per-paragraph counts (in the validator's units) and
@@ -144,6 +183,11 @@ public struct TextBuffer: Sendable {
     @discardableResult
     public mutating func replace(from a: TextPosition, to b: TextPosition, with text: String) -> TextPosition {
         version += 1
+        if a.paragraph == b.paragraph, paragraphs[a.paragraph].utf8.count > 16_384, !text.utf8.contains(0x0A),
+           stats[a.paragraph].isNFC,
+           let window = ParagraphCounts.window(in: paragraphs[a.paragraph], editStart: a.offset, editEnd: b.offset) {
+            return replaceInLongParagraph(a.paragraph, a.offset, b.offset, with: text, window: window)
+        }
         let first = paragraphs[a.paragraph]
         let last = paragraphs[b.paragraph]
         let head = TextBuffer.slice(first, 0, a.offset)
@@ -174,6 +218,34 @@ public struct TextBuffer: Sendable {
             rowStarts.replaceSubrange(range, with: Array(repeating: nil, count: lines.count))
         }
         return TextPosition(paragraph: a.paragraph + lines.count - 1, offset: endOffset)
+    }
+
+    /// An edit inside one long paragraph, made in place (no copy of the paragraph), counted
+    /// in a window around it and re-wrapped around it: typing in a 1 MB line costs the
+    /// window, not the line.
+    private mutating func replaceInLongParagraph(_ p: Int, _ from: Int, _ to: Int, with text: String,
+                                                 window: (start: Int, end: Int)) -> TextPosition {
+        let before = ParagraphCounts(TextBuffer.slice(paragraphs[p], window.start, window.end))
+        TextBuffer.replaceBytes(&paragraphs[p], from, to, with: text)
+        let delta = text.utf8.count - (to - from)
+        let after = ParagraphCounts(TextBuffer.slice(paragraphs[p], window.start, window.end + delta))
+        add(stats[p], sign: -1)
+        stats[p] = stats[p].replacing(before, with: after)
+        add(stats[p], sign: 1)
+        if let oldRows = rowStarts[p], wrapWidth > 0 {
+            rowStarts[p] = nil
+            rowStarts[p] = Wrap.rewrap(paragraphs[p], width: wrapWidth, old: oldRows, editStart: from,
+                                       editEnd: from + text.utf8.count, delta: delta)
+        } else {
+            rowStarts[p] = nil
+        }
+        return TextPosition(paragraph: p, offset: from + text.utf8.count)
+    }
+
+    private static func replaceBytes(_ s: inout String, _ from: Int, _ to: Int, with text: String) {
+        let i = s.utf8.index(s.utf8.startIndex, offsetBy: from)
+        let j = s.utf8.index(s.utf8.startIndex, offsetBy: to)
+        s.replaceSubrange(i..<j, with: text)
     }
 
     /// Where the text `inserted` ends when inserted at `position`.

@@ -116,11 +116,12 @@ final class InterfaceRunner {
     func perform(_ command: SessionCommand) {
         let now = InterfaceRunner.now()
         switch command {
-        case .save(let draft, let path, .autosave):
+        case .autosave(let snapshot, let path):
             guard let form else { return }
             let store = self.store
             let results = finishedAutosaves
             autosaveQueue.async {
+                let draft = snapshot.draft()
                 var failure: StoreError?
                 do throws(StoreError) {
                     try store.save(DraftCodec.encode(draft, form: form), to: DraftFiles.autosavePath(for: path))
