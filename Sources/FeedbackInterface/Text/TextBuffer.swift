@@ -117,13 +117,26 @@ public struct TextBuffer: Sendable {
     private var nonNFCParagraphs = 0
 
     /// The whole text, paragraphs joined with line feeds.
-    public var text: String { paragraphs.joined(separator: "\n") }
+    public var text: String { TextBuffer.join(paragraphs) }
+
+    /// Paragraphs joined by line feeds into a string allocated once at its final size.
+    static func join(_ parts: [String]) -> String {
+        var total = max(0, parts.count - 1)
+        for p in parts { total += p.utf8.count }
+        var result = ""
+        result.reserveCapacity(total)
+        for (i, p) in parts.enumerated() {
+            if i > 0 { result.append("\n") }
+            result.append(p)
+        }
+        return result
+    }
 
     /// The whole text in NFC, normalising only the paragraphs that need it (a line feed never
     /// composes with its neighbours, so NFC paragraphs joined by line feeds are NFC).
     public var nfcText: String {
         if nonNFCParagraphs == 0 { return text }
-        return zip(paragraphs, stats).map { $1.isNFC ? $0 : TextRules.nfc($0) }.joined(separator: "\n")
+        return TextBuffer.join(zip(paragraphs, stats).map { $1.isNFC ? $0 : TextRules.nfc($0) })
     }
 
     public var paragraphCount: Int { paragraphs.count }
