@@ -19,6 +19,7 @@ public enum TextRules {
     /// standard library's NFC quick check says yes (about ten times faster than normalising).
     public static func isNFC(_ text: String) -> Bool {
         if isTriviallyNFC(text) { return true }
+        #if compiler(>=6.2)
         #if os(Linux) || os(Windows)
         var span = text.utf8Span
         return span.checkForNFC(quickCheck: true)
@@ -28,6 +29,9 @@ public enum TextRules {
             return span.checkForNFC(quickCheck: true)
         }
         return false
+        #endif
+        #else
+        return false  // older toolchains: Foundation normalises (slower, same result)
         #endif
     }
 
