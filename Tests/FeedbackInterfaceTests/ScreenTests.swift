@@ -383,4 +383,29 @@ import TestSupport
         }
         #expect(committee == "hsn")
     }
+
+    @Test func tenMegabytePasteThroughTheDecoderIsOneEdit() {
+        var h = Harness()
+        h.goToSection(2)
+        var decoder = KeyDecoder()
+        let line = Array("Inklistrad rad med åäö, 12 345 tkr och lite mer text för att fylla ut raden.\r\n".utf8)
+        var bytes = Array("\u{1B}[200~".utf8)
+        bytes.reserveCapacity(10_600_000)
+        while bytes.count < 10_500_000 { bytes += line }
+        bytes += Array("SLUT\u{1B}[201~".utf8)
+        var keys: [Key] = []
+        var i = 0
+        while i < bytes.count {
+            keys += decoder.feed(Array(bytes[i..<min(bytes.count, i + 65_536)]))
+            i += 65_536
+        }
+        #expect(keys.count == 1)
+        for key in keys { h.press(key) }
+        let text = h.draft().text(at: .section("development", "text"))
+        #expect(text.utf8.count > 10_000_000)
+        #expect(text.hasSuffix("raden.\nSLUT"))
+        #expect(h.text().contains("SLUT"))
+        h.press(.control("z"))
+        #expect(h.draft().text(at: .section("development", "text")).isEmpty)
+    }
 }
