@@ -134,7 +134,8 @@ final class InterfaceRunner {
             guard let form else { return }
             autosaveQueue.sync {}
             let bytes = DraftCodec.encode(draft, form: form)
-            let target = purpose == .autosave ? DraftFiles.autosavePath(for: path) : path
+            // Autosaves come as `.autosave` snapshots; this writes the draft file itself.
+            let target = path
             var failure: StoreError?
             do { try store.save(bytes, to: target) } catch { failure = error }
             if purpose == .draft, failure == nil {
