@@ -91,9 +91,17 @@ public struct App: Sendable {
         case .externalEditFinished(let text, let place):
             session!.externalEditFinished(text, place: place, now: now)
         }
-        if session!.autosaveDue(now: now), !commands.contains(where: { if case .quit = $0 { return true } else { return false } }) {
+        // No autosave beside a save of the draft (or a quit): the save removes the autosave,
+        // and one written after it would be a stale copy.
+        let saving = commands.contains { command in
+            switch command {
+            case .save, .quit: return true
+            default: return false
+            }
+        }
+        if !saving, session!.autosaveDue(now: now) {
             commands.append(.autosave(session!.snapshot(), path: session!.path))
-            session!.autosaved(at: now)  // in flight; a failure is reported by saveFinished
+            session!.autosaveTaken()  // in flight; a failure is reported by saveFinished
         }
         return commands.map { .session($0) }
     }

@@ -31,9 +31,8 @@ struct Export: ParsableCommand {
         } catch .store(let error) {
             throw CommandFailure(message: error.message(language), code: 2)
         }
-        let warnings = Validator(form: form).validate(loaded)
-        if !warnings.isEmpty {
-            Console.err(FindingsReport.text(file: draft, findings: warnings, form: form, language: language))
+        if !outcome.warnings.isEmpty {
+            Console.err(FindingsReport.text(file: draft, findings: outcome.warnings, form: form, language: language))
         }
         if outcome.unchanged {
             Console.err(language == .sv ? "Samma innehåll var redan exporterat; filen lämnades orörd."

@@ -67,7 +67,7 @@ struct CrashEndToEndTests {
             }
             // Nothing is ever made up or reordered: the words are in the order typed.
             let numbers = text.split(separator: " ").compactMap { Int($0.dropFirst(3)) }
-            #expect(numbers == numbers.sorted(), "round \(round): words out of order")
+            #expect(numbers == numbers.sorted(), "round \(round): words out of order in \(text.debugDescription)")
         }
         // Finally: open, take the autosave, quit normally: the draft holds it all.
         let hasAutosave = FileManager.default.fileExists(atPath: DraftFiles.autosavePath(for: path))

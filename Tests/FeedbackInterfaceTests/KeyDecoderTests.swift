@@ -28,7 +28,12 @@ import Testing
         var d = KeyDecoder()
         #expect(d.feed([0x1B]) == [])
         #expect(d.isAwaitingMore)
+        #expect(d.isAwaitingLoneEscape)
         #expect(d.timeout() == [.escape])
+        // Half a sequence is not a lone Escape: it is worth waiting for.
+        #expect(d.feed([0x1B, 0x5B, 0x31, 0x3B]) == [])
+        #expect(d.isAwaitingMore && !d.isAwaitingLoneEscape)
+        #expect(d.feed([0x35, 0x46]) == [.ctrlEnd])
         // A sequence split across reads is still one key.
         #expect(d.feed([0x1B, 0x5B]) == [])
         #expect(d.feed([0x41]) == [.up])

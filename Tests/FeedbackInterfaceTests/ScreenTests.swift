@@ -408,4 +408,23 @@ import TestSupport
         h.press(.control("z"))
         #expect(h.draft().text(at: .section("development", "text")).isEmpty)
     }
+
+    @Test func typingAfterEscapeGoesToThePageNotNowhere() {
+        var h = Harness()
+        h.goToSection(1)
+        h.type("före")
+        h.press(.escape)
+        h.type(" efter")
+        #expect(h.draft().text(at: .section("goals", "text")) == "före efter")
+    }
+
+    @Test func noAutosaveBesideASaveOfTheDraft() {
+        var h = Harness()
+        h.goToSection(1)
+        h.type("text")
+        h.now += 2  // an autosave is due
+        let commands = h.app.handle(.key(.control("s")), now: h.now)
+        #expect(commands.contains { if case .session(.save) = $0 { return true } else { return false } })
+        #expect(!commands.contains { if case .session(.autosave) = $0 { return true } else { return false } })
+    }
 }

@@ -16,6 +16,12 @@ public struct KeyDecoder: Sendable {
     /// partial UTF-8 character, an unfinished paste). Call `timeout()` if nothing follows.
     public var isAwaitingMore: Bool { !pending.isEmpty || pasting }
 
+    /// True when the only thing held back is a lone ESC: the one case where a short wait
+    /// (`ESCDELAY`) decides between the Escape key and a sequence. A sequence already begun
+    /// (`ESC [ 1 ;`) or a partial character is worth waiting for much longer: on a loaded
+    /// machine or a slow link its rest can be late, and giving up would type it as text.
+    public var isAwaitingLoneEscape: Bool { pending == [0x1B] && !pasting }
+
     /// True while inside a bracketed paste.
     public var isPasting: Bool { pasting }
 

@@ -30,9 +30,10 @@ public struct DisplayText: Equatable, Sendable {
         }
         if hazardous {
             // Keep only the visible forms and plain printable scalars; drop marks that would
-            // combine onto the token's brackets.
-            return DisplayText(text: String(token.unicodeScalars.filter { !DisplayWidth.isZeroWidth($0) }.map(Character.init)),
-                               width: token.unicodeScalars.filter { !DisplayWidth.isZeroWidth($0) }.count, isToken: true)
+            // combine onto the token's brackets. Each kept scalar takes one cell.
+            var shown = String.UnicodeScalarView()
+            shown.append(contentsOf: token.unicodeScalars.filter { !DisplayWidth.isZeroWidth($0) })
+            return DisplayText(text: String(shown), width: shown.count, isToken: true)
         }
         if DisplayWidth.isZeroWidth(first) {
             // A mark with no base (e.g. at the start of a paragraph): show it on a dotted circle.

@@ -75,18 +75,20 @@ public struct ScreenGrid: Sendable, Equatable {
         }
     }
 
-    /// Writes text from `column` on `row`, clipped at `limit` (exclusive column), with
-    /// hazardous characters shown visibly. Returns the column after the last cell written.
+    /// Writes text from `column` on `row`, clipped to the columns `clip..<limit` (a text
+    /// scrolled sideways starts left of `clip`), with hazardous characters shown visibly.
+    /// Returns the column after the last cell written.
     @discardableResult
-    public mutating func put(_ text: String, row: Int, column: Int, limit: Int? = nil, style: Style = .normal) -> Int {
+    public mutating func put(_ text: String, row: Int, column: Int, limit: Int? = nil, clip: Int = 0, style: Style = .normal) -> Int {
         guard row >= 0, row < height else { return column }
         let end = min(limit ?? width, width)
+        let start = max(0, clip)
         var x = column
         for grapheme in text {
             let display = DisplayText.of(grapheme)
             if grapheme == "\t" {
                 for _ in 0..<display.width where x < end {
-                    if x >= 0 { self[row, x] = Cell(" ", width: 1, style: style) }
+                    if x >= start { self[row, x] = Cell(" ", width: 1, style: style) }
                     x += 1
                 }
                 continue
@@ -94,17 +96,17 @@ public struct ScreenGrid: Sendable, Equatable {
             if display.isToken {
                 for scalar in display.text.unicodeScalars {
                     guard x + 1 <= end else { return x }
-                    if x >= 0 { self[row, x] = Cell(String(scalar), width: 1, style: Style(.hazard, reverse: true)) }
+                    if x >= start { self[row, x] = Cell(String(scalar), width: 1, style: Style(.hazard, reverse: true)) }
                     x += 1
                 }
                 continue
             }
             guard x + display.width <= end else {
                 // A wide character that does not fit leaves a blank, never half a glyph.
-                if x < end, x >= 0 { self[row, x] = Cell(" ", width: 1, style: style) }
+                if x < end, x >= start { self[row, x] = Cell(" ", width: 1, style: style) }
                 return end
             }
-            if x >= 0 {
+            if x >= start {
                 self[row, x] = Cell(display.text, width: display.width, style: style)
                 if display.width == 2, x + 1 < width { self[row, x + 1] = Cell("", width: 0, style: style) }
             }

@@ -192,7 +192,7 @@ public struct EditorSession: Sendable {
     // MARK: - Saving
 
     /// The draft to write to its file: a new revision and modification time.
-    public mutating func draftForSaving(now: Timestamp) -> Draft {
+    public func draftForSaving(now: Timestamp) -> Draft {
         var draft = currentDraft()
         draft.revision += 1
         draft.modified = now
@@ -209,7 +209,7 @@ public struct EditorSession: Sendable {
         status = (phrases.t("Sparat: \(Sanitizer.visible(path))", "Saved: \(Sanitizer.visible(path))"), false)
     }
 
-    public mutating func autosaved(at now: Double) {
+    public mutating func autosaveTaken() {
         unautosaved = false
     }
 

@@ -102,22 +102,7 @@ public struct LineEditor: Sendable, Equatable {
         if cursorX < scroll { scroll = cursorX }
         if cursorX - scroll > width - 1 { scroll = cursorX - (width - 1) }
         grid.fill(row: row, column: column, width: width, height: 1, style: style)
-        var x = -scroll
-        for character in text {
-            let display = DisplayText.of(character)
-            if x >= 0 {
-                if x + display.width > width { break }
-                if display.isToken {
-                    grid.put(display.text, row: row, column: column + x, limit: column + width, style: style)
-                } else if character == "\t" {
-                    // shown as spaces (already blank)
-                } else {
-                    grid[row, column + x] = Cell(display.text, width: display.width, style: style)
-                    if display.width == 2 { grid[row, column + x + 1] = Cell("", width: 0, style: style) }
-                }
-            }
-            x += display.width
-        }
+        grid.put(text, row: row, column: column - scroll, limit: column + width, clip: column, style: style)
         return column + cursorX - scroll
     }
 }

@@ -51,7 +51,7 @@ extension EditorSession {
             }
         case .findings(let selected):
             let all = allFindings
-            let inner = EditorSession.box(into: &grid, title: p.t("Kontroll: ", "Check: ") + p.errorsAndWarnings(all.errorCount, all.warningCount),
+            let inner = EditorSession.box(into: &grid, title: p.t("Kontroll: ", "Check: ") + FindingsReport.summary(all, language: language),
                                           width: boxWidth, height: grid.height - 2)
             if all.isEmpty {
                 grid.put(p.t("Inga fel eller varningar. Utkastet kan exporteras (Ctrl-E).", "No errors or warnings. The draft can be exported (Ctrl-E)."),

@@ -68,19 +68,23 @@ extension EditorSession {
         }
     }
 
-    private mutating func snapshot(_ place: FieldPlace?, typing: Bool) {
+    /// The page's value (all metadata, or one table's rows) with a focus.
+    private func currentSnapshot(_ place: FieldPlace?, focus: FormFocus) -> ValueSnapshot {
+        ValueSnapshot(place: place, metadata: place == nil ? draft.metadata : nil,
+                      rows: place.map { draft.value(at: $0)?.rows ?? [] }, focus: focus)
+    }
+
+    /// Records the page as it is before a change; a typing run records only its start.
+    private mutating func snapshot(_ place: FieldPlace?, typing: Bool, focus: FormFocus? = nil) {
         if typing && runOpen { return }
-        let entry = ValueSnapshot(place: place, metadata: place == nil ? draft.metadata : nil,
-                                  rows: place.map { draft.value(at: $0)?.rows ?? [] }, focus: currentFocus)
-        undo[place, default: []].append(entry)
+        undo[place, default: []].append(currentSnapshot(place, focus: focus ?? currentFocus))
         if undo[place]!.count > 500 { undo[place]!.removeFirst() }
         redo[place] = []
         runOpen = typing
     }
 
     private mutating func restoreSnapshot(_ entry: ValueSnapshot) -> ValueSnapshot {
-        let current = ValueSnapshot(place: entry.place, metadata: entry.place == nil ? draft.metadata : nil,
-                                    rows: entry.place.map { draft.value(at: $0)?.rows ?? [] }, focus: currentFocus)
+        let current = currentSnapshot(entry.place, focus: currentFocus)
         if let metadata = entry.metadata { draft.metadata = metadata }
         if let place = entry.place, let rows = entry.rows { draft.setValue(rows.isEmpty ? nil : .table(rows), at: place) }
         currentFocus = entry.focus
@@ -135,25 +139,17 @@ extension EditorSession {
             return addRow(now: now)
         case .control("k") where isTable:
             return deleteRow(now: now)
-        case .control("z"):
-            guard var stack = undo[place], let entry = stack.popLast() else {
-                status = (phrases.t("Inget att ångra.", "Nothing to undo."), false)
+        case .control("z"), .control("y"):
+            let back = key == .control("z")
+            guard let entry = (back ? undo : redo)[place]?.last else {
+                status = back ? (phrases.t("Inget att ångra.", "Nothing to undo."), false)
+                              : (phrases.t("Inget att göra om.", "Nothing to redo."), false)
                 return []
             }
             if refuseReadOnly() { return [] }
-            undo[place] = stack
-            redo[place, default: []].append(restoreSnapshot(entry))
-            runOpen = false
-            afterChange(place, now: now)
-            return []
-        case .control("y"):
-            guard var stack = redo[place], let entry = stack.popLast() else {
-                status = (phrases.t("Inget att göra om.", "Nothing to redo."), false)
-                return []
-            }
-            if refuseReadOnly() { return [] }
-            redo[place] = stack
-            undo[place, default: []].append(restoreSnapshot(entry))
+            if back { undo[place]!.removeLast() } else { redo[place]!.removeLast() }
+            let current = restoreSnapshot(entry)
+            if back { redo[place, default: []].append(current) } else { undo[place, default: []].append(current) }
             runOpen = false
             afterChange(place, now: now)
             return []
@@ -221,25 +217,15 @@ extension EditorSession {
             f.line = line
             currentFocus = f
             if line.text != before {
-                snapshotForLine(place, before: before)
+                // The snapshot holds the value before this keystroke.
+                var previous = currentFocus
+                previous.line = LineEditor(before)
+                snapshot(place, typing: true, focus: previous)
                 setFocusedValue(line.text)
                 afterChange(place, now: now)
             }
             return []
         }
-    }
-
-    private mutating func snapshotForLine(_ place: FieldPlace?, before: String) {
-        // The snapshot must hold the value before this keystroke: undo the just-made change
-        // to the line in the saved focus.
-        if runOpen { return }
-        var f = currentFocus
-        f.line = LineEditor(before)
-        let entry = ValueSnapshot(place: place, metadata: place == nil ? draft.metadata : nil,
-                                  rows: place.map { draft.value(at: $0)?.rows ?? [] }, focus: f)
-        undo[place, default: []].append(entry)
-        redo[place] = []
-        runOpen = true
     }
 
     /// Stores the focused field's or cell's new text (amounts as numbers when they are numbers).

@@ -64,7 +64,9 @@ extension EditorSession {
         default:
             break
         }
-        if focusOnList { return handleList(key) }
+        if focusOnList {
+            if let commands = handleList(key) { return commands }
+        }
         switch page {
         case .metadata: return handleForm(key, now: now)
         case .field:
@@ -83,7 +85,8 @@ extension EditorSession {
         loadLine()
     }
 
-    private mutating func handleList(_ key: Key) -> [SessionCommand] {
+    /// Keys for the page list; nil when the key is not the list's and goes to the page.
+    private mutating func handleList(_ key: Key) -> [SessionCommand]? {
         switch key {
         case .up: pageIndex = max(0, pageIndex - 1); loadLine()
         case .down: pageIndex = min(pages.count - 1, pageIndex + 1); loadLine()
@@ -91,8 +94,9 @@ extension EditorSession {
         case .end: pageIndex = pages.count - 1; loadLine()
         case .enter, .right, .tab: focusOnList = false
         default:
-            // Any other key goes to the page as well, so typing is never lost.
+            // Any other key leaves the list and goes to the page, so typing is never lost.
             focusOnList = false
+            return nil
         }
         return []
     }
@@ -304,7 +308,7 @@ extension EditorSession {
             case .escape:
                 overlay = nil
             case .enter:
-                let target = line.text.trimmingCharacters(in: " ")
+                let target = line.text.trimmingWhitespace
                 guard !target.isEmpty else { return [] }
                 overlay = .saving
                 var written = draftForSaving(now: EditorSession.timestamp(now))
@@ -354,14 +358,5 @@ extension EditorSession {
                 loadLine()
             }
         }
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: Character) -> String {
-        var s = Substring(self)
-        while s.first == set { s = s.dropFirst() }
-        while s.last == set { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -106,7 +106,7 @@ extension EditorSession {
             // Wrapped once per section and width, not every frame.
             let key = "\(section.id)/\(width)"
             if guidanceCache?.key != key {
-                guidanceCache = (key, EditorSession.wrapLines(section.guidance[language].trimmingCharacters(in: "\n"), width: width))
+                guidanceCache = (key, EditorSession.wrapLines(section.guidance[language].trimmingWhitespace, width: width))
             }
             let guidance = guidanceCache?.lines ?? []
             let room = max(1, (height - 4) * 2 / 5)
@@ -271,7 +271,7 @@ extension EditorSession {
                 nf.line = line
                 currentFocus = nf
                 grid.cursor = (y, x)
-                if cell.isAmount, !line.text.trimmingCharacters(in: " ").isEmpty, AmountFormat.parse(line.text) == nil {
+                if cell.isAmount, !line.text.trimmingWhitespace.isEmpty, AmountFormat.parse(line.text) == nil {
                     let warning = phrases.t(" ogiltigt belopp ", " invalid amount ")
                     grid.put(warning, row: y, column: column + width - DisplayText.width(of: warning), style: Style(.error, bold: true, reverse: true))
                 }

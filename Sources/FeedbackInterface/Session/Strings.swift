@@ -11,11 +11,6 @@ struct Phrases: Sendable {
     /// "4 av 6 klara"
     func done(_ done: Int, of total: Int) -> String { t("\(done) av \(total) klara", "\(done) of \(total) done") }
 
-    func errorsAndWarnings(_ errors: Int, _ warnings: Int) -> String {
-        t("\(errors) fel, \(warnings) \(warnings == 1 ? "varning" : "varningar")",
-          "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")")
-    }
-
     var metadataTitle: String { t("Uppgifter", "Details") }
 }
 

@@ -396,29 +396,7 @@ public struct TextEditor: Sendable {
 
     private func drawRow(_ paragraph: String, from start: Int, to end: Int, into grid: inout ScreenGrid,
                          row: Int, column: Int, limit: Int, style: Style) {
-        var x = column
-        if start < end {
-            let slice = TextBuffer.slice(paragraph, start, end)
-            for character in slice {
-                let display = DisplayText.of(character)
-                if x + display.width > limit {
-                    break
-                }
-                if display.isToken {
-                    for scalar in display.text.unicodeScalars {
-                        grid[row, x] = Cell(String(scalar), width: 1, style: Style(.hazard, reverse: true))
-                        x += 1
-                    }
-                } else if display.width == 0 {
-                    continue
-                } else if character == "\t" {
-                    for _ in 0..<display.width { grid[row, x] = Cell(" ", width: 1, style: style); x += 1 }
-                } else {
-                    grid[row, x] = Cell(display.text, width: display.width, style: style)
-                    if display.width == 2 { grid[row, x + 1] = Cell("", width: 0, style: style) }
-                    x += display.width
-                }
-            }
-        }
+        guard start < end else { return }
+        grid.put(TextBuffer.slice(paragraph, start, end), row: row, column: column, limit: limit, style: style)
     }
 }

@@ -9,12 +9,6 @@ public enum DraftCodec {
 
     // MARK: - Reading
 
-    /// The form a draft file names, without reading the rest (to pick the form first).
-    public static func formReference(_ bytes: [UInt8], file: String) throws(DraftError) -> (id: String, version: Int) {
-        let root = try parse(bytes, file: file)
-        return try reference(root, file: file)
-    }
-
     public static func decode(_ bytes: [UInt8], file: String, catalog: FormCatalog) throws(DraftError) -> (Draft, FormDefinition) {
         let root = try parse(bytes, file: file)
         let (id, version) = try reference(root, file: file)
@@ -140,7 +134,7 @@ public enum DraftCodec {
             }
         }
 
-        func value(_ json: JSONValue, field: FieldDefinition, pointer: String, period: PlanPeriod) throws(DraftError) -> FieldValue {
+        func value(_ json: JSONValue, field: FieldDefinition, pointer: String) throws(DraftError) -> FieldValue {
             switch field.kind {
             case .longText, .shortText, .date, .choice, .committee:
                 return .text(try string(json, pointer))
@@ -218,7 +212,7 @@ public enum DraftCodec {
             for field in form.metadata {
                 guard let json = metadata[field.id] else { continue }
                 if case .null = json { continue }
-                draft.metadata[field.id] = try reader.value(json, field: field, pointer: "/metadata/\(field.id)", period: form.planPeriod)
+                draft.metadata[field.id] = try reader.value(json, field: field, pointer: "/metadata/\(field.id)")
             }
         }
         if let sectionsJSON = object["sections"] {
@@ -233,7 +227,7 @@ public enum DraftCodec {
                     guard let json = fields[field.id] else { continue }
                     if case .null = json { continue }
                     draft.sections[section.id, default: [:]][field.id] =
-                        try reader.value(json, field: field, pointer: "\(pointer)/\(field.id)", period: form.planPeriod)
+                        try reader.value(json, field: field, pointer: "\(pointer)/\(field.id)")
                 }
             }
         }
@@ -255,7 +249,7 @@ public enum DraftCodec {
         root["modified"] = .string(draft.modified.description)
         var metadata = JSONObject()
         for field in form.metadata {
-            if let value = draft.metadata[field.id] { metadata[field.id] = json(value, field: field, period: form.planPeriod) }
+            if let value = draft.metadata[field.id] { metadata[field.id] = json(value, field: field) }
         }
         root["metadata"] = .object(metadata)
         var sections = JSONObject()
@@ -263,7 +257,7 @@ public enum DraftCodec {
             var fields = JSONObject()
             for field in section.fields {
                 if let value = draft.sections[section.id]?[field.id] {
-                    fields[field.id] = json(value, field: field, period: form.planPeriod)
+                    fields[field.id] = json(value, field: field)
                 }
             }
             sections[section.id] = .object(fields)
@@ -283,7 +277,7 @@ public enum DraftCodec {
         }
     }
 
-    static func json(_ value: FieldValue, field: FieldDefinition, period: PlanPeriod) -> JSONValue {
+    static func json(_ value: FieldValue, field: FieldDefinition) -> JSONValue {
         switch value {
         case .text(let s): return .string(s)
         case .integer(let n): return .integer(n)

@@ -14,6 +14,8 @@ public struct ExportWriter: Sendable {
         public var contentSha256: String
         /// True when an export with the same content was already there and was kept.
         public var unchanged: Bool
+        /// The draft's warnings (errors would have stopped the export).
+        public var warnings: [Finding] = []
     }
 
     public enum Failure: Error, Sendable {
@@ -21,38 +23,34 @@ public struct ExportWriter: Sendable {
         case store(StoreError)
     }
 
-    /// The path the export of this draft would be written to now.
-    public func plannedPath(for draft: Draft, folder: String, exportedAt: Timestamp) -> String {
-        (try? place(draft, folder: folder, exportedAt: exportedAt).path) ?? folder + "/" + Exporter(form: form).fileName(for: draft)
-    }
-
-    private func place(_ draft: Draft, folder: String, exportedAt: Timestamp) throws(Failure) -> (path: String, result: Exporter.Result, unchanged: Bool) {
-        let result: Exporter.Result
-        do { result = try Exporter(form: form).export(draft, exportedAt: exportedAt) } catch {
-            switch error { case .findings(let findings): throw .findings(findings) }
-        }
+    /// Where to write an export: its file name, or the next free `-N` name when a different
+    /// export holds it; `unchanged` when an export with the same content is already there.
+    private func place(_ result: Exporter.Result, folder: String) throws(Failure) -> (path: String, unchanged: Bool) {
         let base = String(result.fileName.dropLast(".json".count))
         for attempt in 1...1000 {
             let name = attempt == 1 ? result.fileName : "\(base)-\(attempt).json"
             let path = folder + "/" + name
-            guard store.exists(path) else { return (path, result, false) }
-            if existingHash(path) == result.contentSha256 { return (path, result, true) }
+            guard store.exists(path) else { return (path, false) }
+            if existingHash(path) == result.contentSha256 { return (path, true) }
         }
         throw .store(StoreError(path: folder, operation: "write", kind: .other(17)))
     }
 
-    /// Validates, exports and writes. Throws the findings when the draft has errors.
+    /// Validates, exports and writes. Throws the findings when the draft has errors; the
+    /// outcome carries the warnings.
     public func write(_ draft: Draft, folder: String, exportedAt: Timestamp) throws(Failure) -> Outcome {
-        // Validate before anything touches the disk: a refused export creates no folder.
-        do { _ = try Exporter(form: form).export(draft, exportedAt: exportedAt) } catch {
+        // Exported (and so validated) before anything touches the disk: a refused export
+        // creates no folder.
+        let result: Exporter.Result
+        do { result = try Exporter(form: form).export(draft, exportedAt: exportedAt) } catch {
             switch error { case .findings(let findings): throw .findings(findings) }
         }
         do { try store.makeDirectory(folder, mode: 0o755) } catch { throw .store(error) }
-        let (path, result, unchanged) = try place(draft, folder: folder, exportedAt: exportedAt)
+        let (path, unchanged) = try place(result, folder: folder)
         if !unchanged {
             do { try store.save(result.bytes, to: path, newFileMode: 0o644) } catch { throw .store(error) }
         }
-        return Outcome(path: path, contentSha256: result.contentSha256, unchanged: unchanged)
+        return Outcome(path: path, contentSha256: result.contentSha256, unchanged: unchanged, warnings: result.warnings)
     }
 
     /// The content hash of an earlier export, recomputed (a file edited by hand does not

@@ -22,6 +22,8 @@ public struct Exporter: Sendable {
         public var contentSha256: String
         /// A safe ASCII file name: `<form>_<committee>_r<revision>.json`.
         public var fileName: String
+        /// The draft's warnings (an export has no errors).
+        public var warnings: [Finding]
     }
 
     public enum Failure: Error, Sendable {
@@ -40,7 +42,7 @@ public struct Exporter: Sendable {
                                                   ("version", .string(Exporter.generatorVersion))]))
         object["exportedAt"] = .string(exportedAt.description)
         object["contentSha256"] = .string(hash)
-        return Result(bytes: JSONWriter.pretty(.object(object)), contentSha256: hash, fileName: fileName(for: draft))
+        return Result(bytes: JSONWriter.pretty(.object(object)), contentSha256: hash, fileName: fileName(for: draft), warnings: findings)
     }
 
     /// The hash an export file's content should have, recomputed from its parsed JSON.

@@ -276,7 +276,8 @@ public struct Validator: Sendable {
 }
 
 extension String {
-    var trimmingWhitespace: String {
+    /// The text without leading and trailing Unicode white space.
+    public var trimmingWhitespace: String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !TextRules.isWhitespace($0.value) }),
               let last = scalars.lastIndex(where: { !TextRules.isWhitespace($0.value) }) else { return "" }

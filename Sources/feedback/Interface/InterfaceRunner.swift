@@ -44,7 +44,7 @@ final class InterfaceRunner {
             if !decoder.isPasting { draw() }
             let waiting = decoder.isAwaitingMore
             let dirty = app.session.map { $0.unautosaved } ?? false
-            let timeout: Double? = waiting ? (decoder.isPasting ? 0.5 : terminal.escapeDelay) : (dirty ? 0.15 : 1.0)
+            let timeout: Double? = waiting ? (decoder.isAwaitingLoneEscape ? terminal.escapeDelay : 0.5) : (dirty ? 0.15 : 1.0)
             let event = terminal.waitForInput(timeout: timeout)
             for (draft, path, failure) in finishedAutosaves.take() {
                 perform(app.handle(.saveFinished(draft, path: path, purpose: .autosave, error: failure), now: InterfaceRunner.now()))
