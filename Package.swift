@@ -27,6 +27,11 @@ let package = Package(
             name: "FeedbackInterface",
             dependencies: ["FeedbackModel"]
         ),
+        // One configuration: /etc/feedback/config, the user's file, FEEDBACK_* variables, flags.
+        .target(
+            name: "FeedbackConfiguration",
+            dependencies: ["FeedbackModel"]
+        ),
         .systemLibrary(
             name: "CNcursesw",
             pkgConfig: "ncursesw",
@@ -40,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "feedback",
             dependencies: [
-                "FeedbackModel", "FeedbackInterface", "FeedbackTerminal",
+                "FeedbackModel", "FeedbackInterface", "FeedbackTerminal", "FeedbackConfiguration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds on Linux link the Swift runtime and Foundation statically: a
@@ -66,6 +71,10 @@ let package = Package(
             name: "FeedbackModelTests",
             dependencies: ["FeedbackModel", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "FeedbackConfigurationTests",
+            dependencies: ["FeedbackConfiguration", "FeedbackModel", "TestSupport"]
         ),
         .testTarget(
             name: "FeedbackInterfaceTests",

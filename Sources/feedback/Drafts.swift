@@ -17,13 +17,6 @@ enum Drafts {
         }
     }
 
-    /// `$XDG_DATA_HOME/feedback`, else `~/.local/share/feedback`.
-    static func dataFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") { return xdg + "/feedback" }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return home + "/.local/share/feedback"
-    }
-
     /// The time an export is stamped with: `SOURCE_DATE_EPOCH` when set (reproducible builds), else now.
     static func exportTime(environment: [String: String] = ProcessInfo.processInfo.environment) -> Timestamp {
         if let text = environment["SOURCE_DATE_EPOCH"], !text.isEmpty {

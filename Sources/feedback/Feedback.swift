@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeedbackConfiguration
 import FeedbackModel
 import FeedbackTerminal
 import Foundation
@@ -14,9 +15,10 @@ struct Feedback: ParsableCommand {
             Without a command the terminal interface opens: resume a draft or start a new one.
 
             Exit codes: 0 ok, 1 findings of severity error, 2 usage error or unreadable input.
+            Settings: /etc/feedback/config, ~/.config/feedback/config, FEEDBACK_* variables, flags (see `feedback config`).
             """,
-        version: Exporter.generatorVersion,
-        subcommands: [Fill.self, New.self, Validate.self, Export.self, Schema.self, Forms.self]
+        version: ProgramVersion.current,
+        subcommands: [Fill.self, New.self, Validate.self, Export.self, Schema.self, Forms.self, Config.self]
     )
 
     @OptionGroup var common: CommonOptions
@@ -62,27 +64,35 @@ struct CommandFailure: Error {
 
 /// Options every command takes.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "Språk för meddelanden / language of messages: sv or en (default: from LANG, else sv).")
+    @Option(name: .long, help: "Språk för meddelanden / language of messages: sv or en (default: the configuration's language, else from LANG, else sv).")
     var lang: LanguageOption?
 
-    @Option(name: .long, help: "Mapp med formulärdefinitioner / folder of form definitions (default: $FEEDBACK_FORMS, else ./Forms if present).")
+    @Option(name: .long, help: "Egna formulärmappar / your own folders of form definitions, separated by ':' (default: the configuration's forms, else ./Forms if present).")
     var forms: String?
 
+    /// The language of messages: the flag, else the configuration's (which falls back to LANG).
     var language: Language {
-        lang?.language ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
+        if let lang { return lang.language }
+        if let configuration = try? Configuration.current { return configuration.language }
+        return Language.fromEnvironment(ProcessInfo.processInfo.environment)
     }
 
-    /// The embedded forms plus those in the forms folder.
-    func catalog() -> FormCatalog {
-        FormCatalog.load(folder: formsFolder)
+    /// The configuration in effect (files, environment) with these flags on top; a broken
+    /// configuration file is exit 2 with its name and line.
+    func configuration() throws(CommandFailure) -> Configuration {
+        do {
+            var configuration = try Configuration.current
+            try configuration.override(.language, with: lang?.rawValue, flag: "--lang")
+            try configuration.override(.forms, with: forms, flag: "--forms")
+            return configuration
+        } catch {
+            throw CommandFailure(message: "feedback: " + error.message(language), code: 2)
+        }
     }
 
-    var formsFolder: String? {
-        if let forms { return forms }
-        if let env = ProcessInfo.processInfo.environment["FEEDBACK_FORMS"], !env.isEmpty { return env }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: "Forms", isDirectory: &isDirectory), isDirectory.boolValue { return "Forms" }
-        return nil
+    /// The embedded forms, then those of the installed, the region's and the user's folders.
+    func catalog() throws(CommandFailure) -> FormCatalog {
+        FormCatalog.load(folders: try configuration().formSearchPath.map(\.path))
     }
 }
 

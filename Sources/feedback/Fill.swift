@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeedbackConfiguration
 import FeedbackInterface
 import FeedbackTerminal
 import Foundation
@@ -9,8 +10,8 @@ struct InterfaceOptions: ParsableArguments {
     @Flag(name: .long, help: "Ta över ett lås från en annan dator / take over a lock held from another host.")
     var overrideLock = false
 
-    @Option(name: .customLong("exports"), help: "Mapp för exporter / folder for exports (default: Exports).")
-    var exportFolder: String = "Exports"
+    @Option(name: .customLong("exports"), help: "Mapp för exporter / folder for exports (default: the configuration's exports, else Exports).")
+    var exportFolder: String?
 }
 
 struct Fill: ParsableCommand {
@@ -30,7 +31,11 @@ struct Fill: ParsableCommand {
 
     static func openInterface(draftPath: String?, common: CommonOptions, options: InterfaceOptions) throws {
         let language = common.language
-        let catalog = common.catalog()
+        var configuration = try common.configuration()
+        do { try configuration.override(.exports, with: options.exportFolder, flag: "--exports") } catch {
+            throw CommandFailure(message: error.message(language), code: 2)
+        }
+        let catalog = try common.catalog()
         guard let form = catalog.latest() else {
             throw CommandFailure(message: "feedback: inget formulär / no form", code: 2)
         }
@@ -41,11 +46,11 @@ struct Fill: ParsableCommand {
         do { terminal = try Terminal(colors: colors) } catch {
             throw CommandFailure(message: "feedback: " + error.message(language), code: 2)
         }
-        let dataFolder = Drafts.dataFolder()
+        let dataFolder = configuration.draftsFolder
         let start = StartScreen(form: form, language: language, folder: dataFolder,
                                 drafts: DraftListing.summaries(in: dataFolder, catalog: catalog, language: language))
         let runner = InterfaceRunner(terminal: terminal, app: App(start: start), catalog: catalog, language: language,
-                                     dataFolder: dataFolder, exportFolder: options.exportFolder, overrideLock: options.overrideLock)
+                                     dataFolder: dataFolder, exportFolder: configuration.exportsFolder, overrideLock: options.overrideLock)
         if let draftPath, let loaded { runner.open(draftPath, loaded: loaded) }
         let code = runner.run()
         if code != 0 { throw ExitCode(code) }

@@ -4,39 +4,58 @@ import FeedbackModel
 struct Forms: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Lista och kontrollera formulären / list and check the available forms.",
-        discussion: "Exit 1 when a form file in the forms folder cannot be read."
+        discussion: """
+            Forms are read from the program itself, then /usr/share/feedback/forms (installed), then
+            /etc/feedback/forms (the region's own), then the configuration's forms folders (--forms);
+            a later file with the same id and version replaces an earlier one, and this list says so.
+            Exit 1 when a form file cannot be read.
+            """
     )
 
     @OptionGroup var common: CommonOptions
 
     func run() throws {
         let language = common.language
-        let catalog = common.catalog()
-        let embedded = FormCatalog.embedded()
+        let sv = language == .sv
+        let catalog = try common.catalog()
         for form in catalog.forms.sorted(by: { ($0.id, $0.version) < ($1.id, $1.version) }) {
             Console.out("\(form.id) v\(form.version)  \(form.title[language])")
-            let deadline = language == .sv ? "sista dag" : "deadline"
-            let period = language == .sv ? "planperiod" : "plan period"
-            Console.out("  \(period) \(form.planPeriod.label), \(deadline) \(form.deadline), \(form.sections.count) \(language == .sv ? "rubriker" : "headings")")
-            Console.out("  \(language == .sv ? "källa" : "source"): \(Sanitizer.visible(form.source))")
-            if !form.source.hasPrefix("embedded:"), let builtIn = embedded.form(id: form.id, version: form.version),
-               builtIn.source != form.source {
-                let fileBytes = (try? FileStore.readLimited(path: form.source, limit: FormReader.maximumSize)) ?? []
-                let identical = EmbeddedForms.files.contains { Array($0.1.utf8) == fileBytes || Array(($0.1 + "\n").utf8) == fileBytes }
-                if identical {
-                    Console.out(language == .sv ? "  samma som den inbyggda kopian" : "  the same as the embedded copy")
-                } else {
-                    Console.out(language == .sv
-                        ? "  obs: skiljer sig från den inbyggda kopian med samma id och version och ersätter den"
-                        : "  note: differs from the embedded copy with the same id and version, and replaces it")
-                }
+            let deadline = sv ? "sista dag" : "deadline"
+            let period = sv ? "planperiod" : "plan period"
+            Console.out("  \(period) \(form.planPeriod.label), \(deadline) \(form.deadline), \(form.sections.count) \(sv ? "rubriker" : "headings")")
+            Console.out("  \(sv ? "källa" : "source"): \(Self.sourceName(form.source, language))")
+            for earlier in catalog.replaced[form.source] ?? [] {
+                let same = Self.sameText(form.source, earlier.source)
+                let verdict = same ? (sv ? "samma innehåll" : "the same content")
+                                   : (sv ? "skiljer sig; den här gäller" : "differs; this one is used")
+                Console.out("  \(sv ? "ersätter" : "replaces") \(Self.sourceName(earlier.source, language)) (\(verdict))")
             }
             let committees = form.committees.map { "\($0.id)=\($0.name(language))" }.joined(separator: ", ")
-            Console.out("  \(language == .sv ? "nämnder" : "committees"): \(committees)")
+            Console.out("  \(sv ? "nämnder" : "committees"): \(committees)")
         }
         for problem in catalog.problems {
-            Console.err((language == .sv ? "fel: " : "error: ") + problem.description)
+            Console.err((sv ? "fel: " : "error: ") + problem.description)
         }
         if !catalog.problems.isEmpty { throw ExitCode(1) }
+    }
+
+    /// A file path as it is, safe to print; an embedded form as "the built-in copy".
+    static func sourceName(_ source: String, _ language: Language) -> String {
+        if source.hasPrefix("embedded:") { return language == .sv ? "den inbyggda kopian" : "the built-in copy" }
+        return Sanitizer.visible(source)
+    }
+
+    /// Whether two form sources (files or embedded copies) have the same bytes.
+    static func sameText(_ a: String, _ b: String) -> Bool {
+        guard let first = text(of: a), let second = text(of: b) else { return false }
+        return first == second || first + [0x0A] == second || first == second + [0x0A]
+    }
+
+    static func text(of source: String) -> [UInt8]? {
+        if source.hasPrefix("embedded:") {
+            let name = source.dropFirst("embedded:".count)
+            return EmbeddedForms.files.first { $0.0 == name }.map { Array($0.1.utf8) }
+        }
+        return try? FileStore.readLimited(path: source, limit: FormReader.maximumSize)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeedbackConfiguration
 import FeedbackModel
 import Foundation
 
@@ -15,12 +16,12 @@ struct New: ParsableCommand {
     @Option(name: .long, help: "Formulärets id / form id (default: the shipped form).")
     var form: String?
 
-    @Option(name: [.short, .customLong("output")], help: "Var utkastet sparas / where to write the draft (default: the data folder).")
+    @Option(name: [.short, .customLong("output")], help: "Var utkastet sparas / where to write the draft (default: the drafts folder, see `feedback config`).")
     var output: String?
 
     func run() throws {
         let language = common.language
-        let catalog = common.catalog()
+        let catalog = try common.catalog()
         guard let definition = catalog.latest(id: form) else {
             let known = Set(catalog.forms.map(\.id)).sorted().joined(separator: ", ")
             throw CommandFailure(message: language == .sv ? "Okänt formulär \(Sanitizer.visible(form ?? "")) (kända: \(known))."
@@ -36,7 +37,7 @@ struct New: ParsableCommand {
         if let output {
             path = output
         } else {
-            let folder = Drafts.dataFolder()
+            let folder = try common.configuration().draftsFolder
             do { try store.makeDirectory(folder) } catch { throw CommandFailure(message: error.message(language), code: 2) }
             path = folder + "/" + Exporter(form: definition).fileName(for: Draft.new(form: definition, committee: committee, documentID: "", now: Drafts.now()))
                 .replacingOccurrences(of: "_r0.json", with: ".json")

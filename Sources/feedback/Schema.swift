@@ -15,7 +15,7 @@ struct Schema: ParsableCommand {
     var formVersion: Int?
 
     func run() throws {
-        let catalog = common.catalog()
+        let catalog = try common.catalog()
         let wanted = formVersion.flatMap { catalog.form(id: form ?? EmbeddedForms.defaultFormID, version: $0) }
         guard let definition = formVersion == nil ? catalog.latest(id: form) : wanted else {
             let known = catalog.forms.map { "\($0.id) v\($0.version)" }.joined(separator: ", ")

@@ -21,7 +21,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let language = common.language
-        let catalog = common.catalog()
+        let catalog = try common.catalog()
         var worst: Int32 = 0
         var results: [JSONValue] = []
         for path in drafts {

@@ -80,7 +80,12 @@ public func run(_ executable: String, _ arguments: [String], in folder: String? 
     env["LANG"] = "C.UTF-8"
     env.removeValue(forKey: "LC_ALL")
     env.removeValue(forKey: "LC_MESSAGES")
-    env.removeValue(forKey: "FEEDBACK_FORMS")
+    // The machine's own configuration must not change what a test sees: no FEEDBACK_*
+    // variables, and system and user configuration files that do not exist (a test that
+    // wants them sets these variables itself).
+    for key in env.keys where key.hasPrefix("FEEDBACK_") { env.removeValue(forKey: key) }
+    env["FEEDBACK_SYSTEM_CONFIG_DIR"] = "/nonexistent/feedback-tests/etc"
+    env["XDG_CONFIG_HOME"] = "/nonexistent/feedback-tests/config"
     for (key, value) in environment { env[key] = value }
     process.environment = env
     let outPipe = Pipe()

@@ -6,7 +6,7 @@
 public struct Exporter: Sendable {
     public static let schemaVersion = 1
     public static let generatorName = "feedback"
-    public static let generatorVersion = "1.0.0"
+    public static let generatorVersion = ProgramVersion.current
     /// Members left out of the content hash.
     public static let unhashedMembers: Set<String> = ["generator", "exportedAt", "contentSha256"]
 

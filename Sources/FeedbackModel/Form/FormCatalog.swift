@@ -6,6 +6,8 @@ public struct FormCatalog: Sendable {
     public private(set) var forms: [FormDefinition]
     /// Problems met while reading form files: a broken file never hides the others.
     public private(set) var problems: [FormError]
+    /// Forms that a later one with the same id and version replaced, by the winner's source.
+    public private(set) var replaced: [String: [FormDefinition]] = [:]
 
     public init(forms: [FormDefinition], problems: [FormError] = []) {
         self.forms = forms
@@ -19,29 +21,38 @@ public struct FormCatalog: Sendable {
 
     /// The embedded forms, then every `*.yaml` / `*.yml` file in `folder` (if it exists).
     public static func load(folder: String?) -> FormCatalog {
+        load(folders: folder.map { [$0] } ?? [])
+    }
+
+    /// The embedded forms, then the forms of each folder in turn (missing folders are
+    /// skipped); a later form replaces an earlier one with the same id and version.
+    public static func load(folders: [String]) -> FormCatalog {
         var catalog = embedded()
-        guard let folder else { return catalog }
-        for file in yamlFiles(in: folder) {
+        for folder in folders { catalog.addFiles(in: folder) }
+        return catalog
+    }
+
+    mutating func addFiles(in folder: String) {
+        for file in Self.yamlFiles(in: folder) {
             do {
                 let bytes = try FileStore.readLimited(path: file, limit: FormReader.maximumSize)
                 // The shipped file, unchanged: reuse the embedded definition instead of parsing it again.
                 if let index = EmbeddedForms.files.firstIndex(where: { Array($0.1.utf8) == bytes || Array(($0.1 + "\n").utf8) == bytes }),
-                   index < catalog.forms.count, catalog.forms[index].source == "embedded:\(EmbeddedForms.files[index].0)" {
-                    var form = catalog.forms[index]
+                   index < EmbeddedForms.definitions.count {
+                    var form = EmbeddedForms.definitions[index]
                     form.source = file
-                    catalog.add(form)
+                    add(form)
                     continue
                 }
-                catalog.add(try FormReader.read(yaml: bytes, source: file))
+                add(try FormReader.read(yaml: bytes, source: file))
             } catch let error as FormError {
-                catalog.problems.append(error)
+                problems.append(error)
             } catch let error as StoreError {
-                catalog.problems.append(FormError(file: file, problem: error.message(.en)))
+                problems.append(FormError(file: file, problem: error.message(.en)))
             } catch {
-                catalog.problems.append(FormError(file: file, problem: "\(error)"))
+                problems.append(FormError(file: file, problem: "\(error)"))
             }
         }
-        return catalog
     }
 
     static func yamlFiles(in folder: String) -> [String] {
@@ -52,6 +63,10 @@ public struct FormCatalog: Sendable {
     }
 
     public mutating func add(_ form: FormDefinition) {
+        let earlier = forms.filter { $0.id == form.id && $0.version == form.version }
+        if !earlier.isEmpty {
+            replaced[form.source, default: []] += earlier.flatMap { [$0] + (replaced.removeValue(forKey: $0.source) ?? []) }
+        }
         forms.removeAll { $0.id == form.id && $0.version == form.version }
         forms.append(form)
     }
