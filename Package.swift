@@ -32,6 +32,11 @@ let package = Package(
             name: "FeedbackConfiguration",
             dependencies: ["FeedbackModel"]
         ),
+        // The manual page feedback(1), generated from the command tree, the keymap and the settings.
+        .target(
+            name: "FeedbackManual",
+            dependencies: ["FeedbackConfiguration", "FeedbackModel"]
+        ),
         .systemLibrary(
             name: "CNcursesw",
             pkgConfig: "ncursesw",
@@ -45,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "feedback",
             dependencies: [
-                "FeedbackModel", "FeedbackInterface", "FeedbackTerminal", "FeedbackConfiguration",
+                "FeedbackModel", "FeedbackInterface", "FeedbackTerminal", "FeedbackConfiguration", "FeedbackManual",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds on Linux link the Swift runtime and Foundation statically: a

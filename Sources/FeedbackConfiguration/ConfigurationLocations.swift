@@ -60,17 +60,31 @@ public struct ConfigurationLocations: Sendable, Equatable {
         return home.isEmpty ? nil : home
     }
 
-    /// The absolute path of the running executable, symbolic links resolved.
-    public static func runningExecutable() -> String? {
+    /// The absolute path of the running executable, symbolic links resolved: from
+    /// `/proc/self/exe`, else (no /proc, as in a bare chroot) from `argv[0]` and `PATH`.
+    public static func runningExecutable(arguments: [String] = CommandLine.arguments,
+                                         environment: [String: String] = [:]) -> String? {
         #if os(Linux)
         var buffer = [CChar](repeating: 0, count: 4097)
         let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard count > 0 else { return nil }
-        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        #else
-        guard let first = CommandLine.arguments.first, let resolved = realpath(first, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        if count > 0 { return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
         #endif
+        return executable(fromArguments: arguments, environment: environment)
+    }
+
+    /// The executable named by `argv[0]`, looked up in `PATH` when it has no slash.
+    public static func executable(fromArguments arguments: [String], environment: [String: String]) -> String? {
+        guard let first = arguments.first, !first.isEmpty else { return nil }
+        var candidates = [first]
+        if !first.contains("/") {
+            let path = environment["PATH"] ?? getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin"
+            candidates = path.split(separator: ":").map { "\($0)/\(first)" }
+        }
+        for candidate in candidates where access(candidate, X_OK) == 0 {
+            guard let resolved = realpath(candidate, nil) else { continue }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        return nil
     }
 }

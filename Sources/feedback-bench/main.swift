@@ -3,7 +3,8 @@
 //   swift build -c release --product feedback            (the bench runs the release binary)
 //   swift run -c release feedback-bench [--quick] [--only NAME[,NAME]] [--json PATH]
 //
-// Groups: typing (with cursor movement), paste, resize, startup, validate, memory, vim, and
+// Groups: typing (with cursor movement), paste, resize, startup, validate, memory, vim, install
+// (binary size as built and as packaged, and the packaged binary's start-up), and
 // causes (in-process timings of the pieces behind the misses; no targets).
 // Scratch files go to a fresh folder under /tmp that is removed at the end; only the JSON
 // file is written elsewhere (default ./bench-results.json).
@@ -17,7 +18,7 @@ import Glibc
 import Darwin
 #endif
 
-let groups = ["typing", "paste", "resize", "startup", "validate", "memory", "vim", "causes"]
+let groups = ["typing", "paste", "resize", "startup", "validate", "memory", "vim", "install", "causes"]
 
 let usage = """
     usage: feedback-bench [--quick] [--only NAME[,NAME...]] [--json PATH] [--keep]
@@ -150,7 +151,7 @@ func staleness(of binary: String) -> String? {
     return nil
 }
 
-let processGroups: Set<String> = ["startup", "validate", "memory", "vim"]
+let processGroups: Set<String> = ["startup", "validate", "memory", "vim", "install"]
 if !options.only.isDisjoint(with: processGroups) {
     if Proc.isExecutable(binary) {
         if let stale = staleness(of: binary) { Console.progress("feedback-bench: WARNING: \(stale)"); staleWarning = stale }
@@ -164,6 +165,7 @@ if !options.only.isDisjoint(with: processGroups) {
         section("validate") { try bench.runValidate() }
         section("memory") { try bench.runMemory() }
         section("vim") { try bench.runVim() }
+        section("install") { try InstallBench(binary: binary, folder: folder, quick: options.quick, results: results).run() }
         chdir(previous)
         if options.keep { Console.progress("scratch folder kept: \(folder)") } else { Proc.removeTree(folder) }
     } else {

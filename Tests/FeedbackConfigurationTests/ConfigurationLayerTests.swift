@@ -104,6 +104,17 @@ import FeedbackModel
         #expect(ConfigurationLocations.standard(environment: ["HOME": "/h", "XDG_CONFIG_HOME": "rel"]).userFile == "/h/.config/feedback/config")
     }
 
+    @Test func withoutProcTheExecutableIsFoundFromArgv() throws {
+        try FileManager.default.createDirectory(atPath: folder.file("prefix/bin"), withIntermediateDirectories: true)
+        try folder.write("prefix/bin/feedback", "#!/bin/sh\n")
+        chmod(folder.file("prefix/bin/feedback"), 0o755)
+        let real = URL(fileURLWithPath: folder.file("prefix/bin/feedback")).resolvingSymlinksInPath().path
+        #expect(ConfigurationLocations.executable(fromArguments: ["feedback"], environment: ["PATH": "/nonexistent:" + folder.file("prefix/bin")]) == real)
+        #expect(ConfigurationLocations.executable(fromArguments: [folder.file("prefix/bin/feedback")], environment: [:]) == real)
+        #expect(ConfigurationLocations.executable(fromArguments: ["feedback"], environment: ["PATH": "/nonexistent"]) == nil)
+        #expect(ConfigurationLocations.installedForms(besideExecutable: real)?.hasSuffix("/prefix/share/feedback/forms") == true)
+    }
+
     @Test func theReportNamesEveryValueAndSource() throws {
         try write("etc/config", "inbox = /srv/inbox\n")
         let configuration = try load(["FEEDBACK_EXPORTS": "/env/ex\u{1B}ports"])

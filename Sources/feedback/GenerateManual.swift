@@ -1,0 +1,35 @@
+import ArgumentParser
+import FeedbackManual
+import FeedbackModel
+
+/// `feedback generate-manual`: the man page feedback(1), for `Scripts/package`. Hidden from
+/// help: administrators read the result with `man feedback`.
+struct GenerateManual: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate-manual",
+        abstract: "Skriv ut manualsidan feedback(1) / print the manual page feedback(1) as man(7) source.",
+        shouldDisplay: false
+    )
+
+    /// `--lang` (sv or en) chooses the page's language; English unless given.
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: "The page's date, YYYY-MM-DD (default: from SOURCE_DATE_EPOCH, else today).")
+    var date: String?
+
+    func validate() throws {
+        if let date, SimpleDate(iso: date) == nil { throw ValidationError("--date: \(Sanitizer.visible(date)) is not YYYY-MM-DD") }
+    }
+
+    func run() throws {
+        let tool: CommandReference
+        do {
+            tool = try CommandReference.parse(dumpHelp: Array(Feedback._dumpHelp().utf8))
+        } catch {
+            throw CommandFailure(message: "feedback generate-manual: \(error.problem)", code: 2)
+        }
+        let page = ManualPage(tool: tool, keys: [], language: common.lang?.language ?? .en, version: ProgramVersion.current,
+                              date: date ?? Drafts.exportTime().date.description)
+        Console.out(bytes: Array(page.roff().utf8))
+    }
+}
