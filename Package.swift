@@ -82,6 +82,10 @@ let package = Package(
             dependencies: ["FeedbackConfiguration", "FeedbackModel", "TestSupport"]
         ),
         .testTarget(
+            name: "FeedbackManualTests",
+            dependencies: ["FeedbackManual", "FeedbackConfiguration", "FeedbackModel"]
+        ),
+        .testTarget(
             name: "FeedbackInterfaceTests",
             dependencies: ["FeedbackInterface", "FeedbackModel", "TestSupport"]
         ),
