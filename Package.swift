@@ -91,7 +91,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FeedbackEndToEndTests",
-            dependencies: ["FeedbackModel", "TestSupport"]
+            dependencies: ["FeedbackModel", "FeedbackInterface", "TestSupport"]
         ),
     ]
 )

@@ -93,6 +93,10 @@ struct ManualText {
                                                        "The lock while the draft is open: user, host, process and time. A second opening gets a read-only view.")),
             (pick("EXPORTMAPP/FORMULÄR_NÄMND_rN.json", "EXPORTS/FORM_COMMITTEE_rN.json"), pick("Exporterna (inställningen exports; standard Exports i den aktuella mappen). En tidigare export med annat innehåll ersätts aldrig.",
                                                                                                "The exports (the exports setting; by default Exports in the current folder). An earlier export with other content is never replaced.")),
+            ("~/.local/state/feedback/", pick("Nödkopior: när ett utkast inte kan sparas där det ligger skrivs texten hit ($XDG_STATE_HOME/feedback).",
+                                              "Emergency copies: when a draft cannot be saved where it is, the text is written here ($XDG_STATE_HOME/feedback).")),
+            ("~/.local/share/Trash/", pick("Utkast som tas bort på startskärmen flyttas till papperskorgen (freedesktop.org) och kan läggas tillbaka.",
+                                           "Drafts deleted on the start screen are moved to the trash (freedesktop.org) and can be put back.")),
             ("/usr/share/doc/feedback/exports/README.md", pick("Exportformatet, beskrivet för regionstyrelsen, med ett exempel.", "The export format, described for the regional board, with an example.")),
         ]
     }
@@ -105,7 +109,8 @@ struct ManualText {
             ("FEEDBACK_SYSTEM_CONFIG_DIR", pick("Mappen som läses i stället för /etc/feedback (config och forms), till exempel för att prova ett paket som packats upp någon annanstans.",
                                                 "The folder read instead of /etc/feedback (config and forms), for example to try a package unpacked elsewhere.")),
             ("XDG_CONFIG_HOME", pick("Var användarens inställningar finns (standard ~/.config).", "Where the user's settings are (default ~/.config).")),
-            ("XDG_DATA_HOME", pick("Standardmappen för utkast är $XDG_DATA_HOME/feedback (standard ~/.local/share/feedback).", "The default drafts folder is $XDG_DATA_HOME/feedback (default ~/.local/share/feedback).")),
+            ("XDG_DATA_HOME", pick("Standardmappen för utkast är $XDG_DATA_HOME/feedback (standard ~/.local/share/feedback); papperskorgen är $XDG_DATA_HOME/Trash.", "The default drafts folder is $XDG_DATA_HOME/feedback (default ~/.local/share/feedback); the trash is $XDG_DATA_HOME/Trash.")),
+            ("XDG_STATE_HOME", pick("Nödkopiorna hamnar i $XDG_STATE_HOME/feedback (standard ~/.local/state/feedback).", "Emergency copies go to $XDG_STATE_HOME/feedback (default ~/.local/state/feedback).")),
             ("LC_ALL, LC_MESSAGES, LANG", pick("Engelska som standardspråk när den första som är satt anger engelska; annars svenska.", "English as the default language when the first one set names English; else Swedish.")),
             ("VISUAL, EDITOR", pick("Redigeraren som Ctrl-O öppnar texten i (standard vi).", "The editor Ctrl-O opens the text in (default vi).")),
             ("TERM", pick("Terminaltypen; en okänd terminal ger ett tydligt fel i stället för gränssnittet.", "The terminal type; an unknown terminal gives a clear error instead of the interface.")),

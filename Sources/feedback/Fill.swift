@@ -49,8 +49,11 @@ struct Fill: ParsableCommand {
         let dataFolder = configuration.draftsFolder
         let start = StartScreen(form: form, language: language, folder: dataFolder,
                                 drafts: DraftListing.summaries(in: dataFolder, catalog: catalog, language: language))
+        // Exports are named by their absolute path, wherever the program was started.
+        let configured = configuration.exportsFolder
+        let exportFolder = configured.hasPrefix("/") ? configured : FileManager.default.currentDirectoryPath + "/" + configured
         let runner = InterfaceRunner(terminal: terminal, app: App(start: start), catalog: catalog, language: language,
-                                     dataFolder: dataFolder, exportFolder: configuration.exportsFolder, overrideLock: options.overrideLock)
+                                     dataFolder: dataFolder, exportFolder: exportFolder, overrideLock: options.overrideLock)
         if let draftPath, let loaded { runner.open(draftPath, loaded: loaded) }
         let code = runner.run()
         if code != 0 { throw ExitCode(code) }

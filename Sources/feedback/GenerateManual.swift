@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeedbackInterface
 import FeedbackManual
 import FeedbackModel
 
@@ -28,7 +29,12 @@ struct GenerateManual: ParsableCommand {
         } catch {
             throw CommandFailure(message: "feedback generate-manual: \(error.problem)", code: 2)
         }
-        let page = ManualPage(tool: tool, keys: [], language: common.lang?.language ?? .en, version: ProgramVersion.current,
+        let language = common.lang?.language ?? .en
+        // The KEYS section is the interface's own keymap, the table its dispatch and help read.
+        let keys = Keymap.reference(language: language).map { section in
+            ManualKeySection(title: section.title, rows: section.rows.map { ManualKeyRow(keys: $0.keys, help: $0.help) })
+        }
+        let page = ManualPage(tool: tool, keys: keys, language: language, version: ProgramVersion.current,
                               date: date ?? Drafts.exportTime().date.description)
         Console.out(bytes: Array(page.roff().utf8))
     }

@@ -44,7 +44,7 @@ struct CrashEndToEndTests {
                 if tmux.capture().contains("Återställ autosparad text?") { tmux.sendKeys("j") }
             }
             #expect(tmux.waitFor("Uppgifter"), "\(tmux.capture())")
-            tmux.sendKeys("M-1", "C-t", "C-End")
+            tmux.sendKeys("M-1", "M-t", "C-End")
             #expect(tmux.waitFor("─ Text"))
             var sent: [(word: String, at: Date)] = []
             let until = Date().addingTimeInterval(Double.random(in: 1.5...3.0, using: &generator))
@@ -93,7 +93,7 @@ struct CrashEndToEndTests {
         let tmux = try start(path, in: folder)
         defer { tmux.kill() }
         #expect(tmux.waitFor("Uppgifter"))
-        tmux.sendKeys("M-2", "C-t")
+        tmux.sendKeys("M-2", "M-t")
         tmux.type("Skrivet precis innan linjen bröts")
         #expect(tmux.waitFor("Skrivet precis innan linjen bröts"))
         let pid = try #require(tmux.pid())

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import FeedbackInterface
 import FeedbackModel
 
 /// The manual page and the shell completions, from the built binary: the page names every
@@ -47,6 +48,28 @@ import FeedbackModel
                 }
             }
             #expect(!page.contains("generate\\-manual"), "the hidden command stays out")
+        }
+    }
+
+    @Test func theKeysSectionIsTheInterfacesKeymap() throws {
+        for language in [Language.en, .sv] {
+            let page = try manual(language.rawValue)
+            let keys = try #require(page.range(of: language == .sv ? "\n.SH TANGENTER\n" : "\n.SH KEYS\n"))
+            let end = try #require(page.range(of: "\n.SH ", range: keys.upperBound..<page.endIndex))
+            let section = page[keys.upperBound...end.lowerBound]  // with the last row's newline
+            let reference = Keymap.reference(language: language)
+            #expect(reference.count >= 3, "the keymap has contexts")
+            var rows = 0
+            for group in reference {
+                #expect(section.contains(".SS \"\(group.title)\"\n"), "\(language): no \(group.title)")
+                for row in group.rows {
+                    let help = row.help.replacingOccurrences(of: "\\", with: "\\e")
+                    #expect(section.contains(".TP\n.B \(row.keys)\n\(help)\n"), "\(language): \(row.keys) — \(row.help)")
+                    rows += 1
+                }
+            }
+            // Nothing else: every row of the section comes from the keymap.
+            #expect(section.components(separatedBy: ".TP\n").count - 1 == rows, "\(language): \(section.components(separatedBy: ".TP\n").count - 1) rows in the page, \(rows) in the keymap")
         }
     }
 

@@ -13,6 +13,8 @@ public struct Draft: Sendable, Equatable {
     public var metadata: [String: FieldValue]
     /// Section values by section id, then field id.
     public var sections: [String: [String: FieldValue]]
+    /// The headings the secretary has marked as done ("klarmarkerade"), by section id.
+    public var readySections: Set<String> = []
 
     public init(formID: String, formVersion: Int, documentID: String, revision: Int = 0,
                 created: Timestamp, modified: Timestamp,
@@ -160,8 +162,11 @@ public enum JSONPointer {
 /// Reading and writing amounts the way Swedish users type them: "12 500", "-300", "1 200 000".
 public enum AmountFormat {
     /// A whole number from typed text: digits with optional spaces (also no-break and thin
-    /// spaces) between groups and an optional leading minus (ASCII or U+2212). Nil otherwise.
-    public static func parse(_ text: String) -> Int? {
+    /// spaces) between groups, an optional leading minus (ASCII or U+2212) and an optional
+    /// unit "tkr" after it ("45 000 tkr"). Nil otherwise.
+    public static func parse(_ typed: String) -> Int? {
+        var text = typed.trimmingWhitespace
+        if text.lowercased().hasSuffix("tkr") { text = String(text.dropLast(3)).trimmingWhitespace }
         var negative = false
         var digits = ""
         var seenDigit = false
