@@ -60,8 +60,10 @@ struct InstallBench {
 
     /// The packages Scripts/package left in .build/package, if any.
     static func packages() -> [(name: String, size: Int)] {
-        let folder = Proc.ownFolder() + "/../package"
-        guard let directory = opendir(folder) else { return [] }
+        // .build/release is a link to .build/<triple>/release: the package folder is .build/package.
+        let candidates = [Proc.ownFolder() + "/../package", Proc.ownFolder() + "/../../package"]
+        guard let folder = candidates.first(where: { opendir($0).map { closedir($0); return true } ?? false }),
+              let directory = opendir(folder) else { return [] }
         defer { closedir(directory) }
         var found: [(String, Int)] = []
         while let entry = readdir(directory) {
