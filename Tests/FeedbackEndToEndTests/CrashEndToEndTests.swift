@@ -40,7 +40,7 @@ struct CrashEndToEndTests {
             if hasAutosave {
                 // The previous kill left an autosave: the interface offers it (unless it is the
                 // same as the draft, e.g. killed between a save and removing the autosave); take it.
-                #expect(tmux.waitUntil(timeout: 10) { $0.contains("Återställ autosparad text?") || $0.contains("Uppgifter – planperiod") },
+                #expect(tmux.waitUntil(timeout: 10) { $0.contains("Återställ autosparad text?") || $0.contains("Uppgifter · planperiod") },
                         "round \(round): \(tmux.capture())")
                 if tmux.capture().contains("Återställ autosparad text?") { tmux.sendKeys("j") }
             }
@@ -84,7 +84,7 @@ struct CrashEndToEndTests {
         let tmux = try start(path, in: folder)
         defer { tmux.kill() }
         if hasAutosave {
-            #expect(tmux.waitUntil(timeout: 10) { $0.contains("Återställ autosparad text?") || $0.contains("Uppgifter – planperiod") })
+            #expect(tmux.waitUntil(timeout: 10) { $0.contains("Återställ autosparad text?") || $0.contains("Uppgifter · planperiod") })
             if tmux.capture().contains("Återställ autosparad text?") { tmux.sendKeys("j") }
         }
         #expect(tmux.waitFor("Uppgifter"))

@@ -33,7 +33,7 @@ struct InterfaceEndToEndTests {
         let path = try newDraft(in: folder)
         let tmux = try start("fill \(shellQuoted(path))", in: folder)
         defer { tmux.kill() }
-        #expect(tmux.waitFor("Uppgifter – planperiod"), "\(tmux.capture())")
+        #expect(tmux.waitFor("Uppgifter · planperiod"), "\(tmux.capture())")
         // The details page: the case number has the focus (not the committee).
         for value in ["HSN 2027/45", "2027-04-08", "§ 45", "Åsa Öberg", "asa.oberg@region.example"] {
             tmux.type(value)
@@ -67,7 +67,7 @@ struct InterfaceEndToEndTests {
         // Reopen: the text is there. Export from inside the interface.
         let again = try start("fill \(shellQuoted(path))", in: folder)
         defer { again.kill() }
-        #expect(again.waitFor("Uppgifter – planperiod"))
+        #expect(again.waitFor("Uppgifter · planperiod"))
         again.sendKeys("M-3")
         #expect(again.waitFor("Slutord3åäö."), "\(again.capture())")
         again.sendKeys("C-e")
@@ -219,7 +219,7 @@ struct InterfaceEndToEndTests {
         #expect(again.waitFor("Regionala utvecklingsnämnden"), "\(again.capture())")
         #expect(again.capture().contains("Dina utkast"))
         again.sendKeys("Enter")
-        #expect(again.waitFor("Uppgifter – planperiod"))
+        #expect(again.waitFor("Uppgifter · planperiod"))
         again.sendKeys("M-6")
         #expect(again.waitFor("Övrigt från RUN"))
         again.sendKeys("C-q")
