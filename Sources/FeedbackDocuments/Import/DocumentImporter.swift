@@ -144,7 +144,7 @@ public struct DocumentImporter: Sendable {
                 if let rows = content.tables[place] {
                     let locations = content.tableSources[place]?.map(String.init).joined(separator: ", ") ?? ""
                     propose(place, .table(rows.map(DocumentImporter.nfc)), target: target,
-                            summary: Localized(sv: "\(rows.count) rader", en: "\(rows.count) rows"),
+                            summary: Localized(sv: Plural.sv(rows.count, "rad", "rader"), en: Plural.en(rows.count, "row")),
                             source: format == .md ? Localized(sv: "tabell på rad \(locations)", en: "table at line \(locations)")
                                                   : Localized(sv: "tabell vid stycke \(locations)", en: "table at paragraph \(locations)"))
                 }

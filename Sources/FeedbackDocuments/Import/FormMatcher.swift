@@ -196,7 +196,13 @@ struct FormMatcher {
     func metadataField(for label: String) -> FieldDefinition? {
         let k = FormMatcher.key(label)
         guard !k.isEmpty else { return nil }
-        return form.metadata.first { FormMatcher.key($0.label.sv) == k || FormMatcher.key($0.label.en) == k || FormMatcher.key($0.id) == k }
+        if let exact = form.metadata.first(where: { FormMatcher.key($0.label.sv) == k || FormMatcher.key($0.label.en) == k || FormMatcher.key($0.id) == k }) {
+            return exact
+        }
+        // The label's last words, as people shorten it ("Diarienummer", "E-post"), when only
+        // one field ends so.
+        let ending = form.metadata.filter { FormMatcher.key($0.label.sv).hasSuffix(" " + k) || FormMatcher.key($0.label.en).hasSuffix(" " + k) }
+        return k.count >= 5 && ending.count == 1 ? ending[0] : nil
     }
 
     /// The committee a name or id names.

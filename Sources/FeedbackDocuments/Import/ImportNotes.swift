@@ -6,18 +6,18 @@ enum ImportNotes {
         var notes: [ImportReport.Note] = []
         if n.insertions > 0 || n.deletions > 0 {
             notes.append(ImportReport.Note(severity: .warning, message: Localized(
-                sv: "Dokumentet har spårade ändringar: det lästes som Word visar det med alla ändringar godkända (\(n.insertions) infogningar togs med, \(n.deletions) borttagningar togs bort). Kontrollera att ändringarna var godkända.",
-                en: "The document has tracked changes: it was read as Word shows it with all changes accepted (\(n.insertions) insertions taken, \(n.deletions) deletions dropped). Check that the changes were agreed.")))
+                sv: "Dokumentet har spårade ändringar: det lästes som Word visar det med alla ändringar godkända (\(Plural.sv(n.insertions, "infogning", "infogningar")) togs med, \(Plural.sv(n.deletions, "borttagning", "borttagningar")) togs bort). Kontrollera att ändringarna var godkända.",
+                en: "The document has tracked changes: it was read as Word shows it with all changes accepted (\(Plural.en(n.insertions, "insertion")) taken, \(Plural.en(n.deletions, "deletion")) dropped). Check that the changes were agreed.")))
         }
         if n.comments > 0 {
             notes.append(ImportReport.Note(severity: nil, message: Localized(
-                sv: "\(n.comments) kommentarer i marginalen lästes inte in (de hör inte till texten).",
-                en: "\(n.comments) margin comments were not imported (they are not part of the text).")))
+                sv: "Kommentarer i marginalen som inte lästes in (de hör inte till texten): \(n.comments).",
+                en: "Margin comments not imported (they are not part of the text): \(n.comments).")))
         }
         if n.softHyphens > 0 || n.zeroWidth > 0 {
             notes.append(ImportReport.Note(severity: nil, message: Localized(
                 sv: "Osynliga tecken togs bort: \(n.softHyphens) mjuka bindestreck, \(n.zeroWidth) nollbreddstecken.",
-                en: "Invisible characters were removed: \(n.softHyphens) soft hyphens, \(n.zeroWidth) zero-width characters.")))
+                en: "Invisible characters were removed: \(Plural.en(n.softHyphens, "soft hyphen")), \(Plural.en(n.zeroWidth, "zero-width character")).")))
         }
         if n.hiddenCharacters > 0 {
             notes.append(ImportReport.Note(severity: .warning, message: Localized(
@@ -41,4 +41,10 @@ enum ImportNotes {
         }
         return notes
     }
+}
+
+/// "1 rad", "2 rader".
+enum Plural {
+    static func sv(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+    static func en(_ n: Int, _ one: String) -> String { "\(n) \(n == 1 ? one : one + "s")" }
 }

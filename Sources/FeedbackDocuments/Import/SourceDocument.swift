@@ -42,6 +42,8 @@ struct SourceParagraph: Sendable, Equatable {
     var kind: Kind
     /// Whether every visible character is bold (a heading typed as a bold Normal paragraph).
     var bold = false
+    /// Whether every visible character is italic (the program's "Inget att rapportera").
+    var italic = false
     /// The number Word puts in front of an automatically numbered paragraph ("1.", "2.1").
     var numberLabel: String?
     /// Where it is in the document: the paragraph's number (1-based) or Markdown line.

@@ -96,7 +96,7 @@ struct SourceMapper {
                     unplaced(text, p.location, Localized(sv: "en fotnot eller slutnot", en: "a footnote or endnote"))
                     continue
                 }
-                if p.kind == .footer || footerPrefixes.contains(where: { !$0.isEmpty && k.hasPrefix($0 + " ") }) {
+                if p.kind == .footer || footerPrefixes.contains(where: { !$0.isEmpty && k.hasPrefix($0 + " ") }) && k.contains(" sha 256 ") {
                     continue
                 }
                 if let (found, _) = matcher.section(for: p, after: number), !(found.id == section?.id && tableLabel(k) != nil) {
@@ -123,11 +123,11 @@ struct SourceMapper {
                     unplaced(text, p.location, Localized(sv: "före första rubriken", en: "before the first heading"))
                     continue
                 }
-                if placeholders.contains(k) {
+                if placeholders.contains(k) && (p.italic || p.bold) {
                     pendingLabel = nil
                     continue
                 }
-                if let labelled = tableLabel(k) {
+                if let labelled = tableLabel(k), isStyled(p) {
                     // A table's heading or caption: dropped when its table (or "Inga rader")
                     // follows; a heading and a caption of the same table count as one.
                     if let pending = pendingLabel, tableLabel(FormMatcher.key(pending.text))?.id != labelled.id { flushLabel() }
@@ -157,6 +157,12 @@ struct SourceMapper {
         }
         flushLabel()
         return content
+    }
+
+    /// A heading style, or bold: how a label is set apart from text.
+    func isStyled(_ p: SourceParagraph) -> Bool {
+        if case .heading = p.kind { return true }
+        return p.bold || p.kind == .subtitle
     }
 
     /// Whether a paragraph names one of the form's tables (its label or its caption).

@@ -46,12 +46,14 @@ struct DocxBodyReader {
         var markDeleted = false
         var visible = 0
         var bold = 0
+        var italic = 0
         var inTextBox = false
         var location = 0
     }
 
     private struct RunBuilder {
         var bold: Bool?
+        var italic = false
         var characterStyle: String?
         var hidden = false
         var text = ""
@@ -162,6 +164,8 @@ struct DocxBodyReader {
             run = RunBuilder()
         case "b" where parent == "rPr" && path.dropLast(2).last == "r":
             run.bold = WordStyles.isOn(val)
+        case "i" where parent == "rPr" && path.dropLast(2).last == "r":
+            run.italic = WordStyles.isOn(val)
         case "rStyle" where parent == "rPr":
             run.characterStyle = val
         case "vanish" where parent == "rPr" && path.dropLast(2).last == "r":
@@ -233,6 +237,7 @@ struct DocxBodyReader {
             let visible = text.unicodeScalars.filter { !TextRules.isWhitespace($0.value) }.count
             paragraphs[paragraphs.count - 1].visible += visible
             if bold ?? styles.bold(paragraphs[paragraphs.count - 1].style) { paragraphs[paragraphs.count - 1].bold += visible }
+            if run.italic { paragraphs[paragraphs.count - 1].italic += visible }
             run = RunBuilder()
         case "p":
             guard let builder = paragraphs.popLast() else { return }
@@ -301,6 +306,7 @@ struct DocxBodyReader {
             return
         }
         var paragraph = SourceParagraph(text: text, kind: kind, bold: builder.visible > 0 && builder.bold == builder.visible,
+                                        italic: builder.visible > 0 && builder.italic == builder.visible,
                                         numberLabel: label, location: builder.location)
         if builder.inTextBox {
             textBoxes.append(paragraph)

@@ -17,6 +17,12 @@ enum MarkdownInline {
 
     /// The plain text and whether all of it was strong (a bold paragraph).
     static func decode(_ raw: String, cell: Bool = false) -> (text: String, bold: Bool) {
+        let (text, bold, _) = decodeMarked(raw, cell: cell)
+        return (text, bold)
+    }
+
+    /// The plain text, and whether all of it was strong, or all of it emphasised.
+    static func decodeMarked(_ raw: String, cell: Bool = false) -> (text: String, bold: Bool, italic: Bool) {
         let s = Array(raw.unicodeScalars)
         var pieces: [Piece] = []
         var literal = ""
@@ -108,13 +114,18 @@ enum MarkdownInline {
         return resolve(pieces)
     }
 
+    private static func whitespaceOnly(_ pieces: ArraySlice<Piece>) -> Bool {
+        pieces.allSatisfy { if case .text(let t) = $0 { return t.allSatisfy(\.isWhitespace) } else { return false } }
+    }
+
     /// Matches closers with the nearest opener of the same character; unmatched markers stay.
-    private static func resolve(_ pieces: [Piece]) -> (String, Bool) {
+    private static func resolve(_ pieces: [Piece]) -> (String, Bool, Bool) {
         var remaining = pieces.map { piece -> Int in
             if case .delimiter(_, let count, _, _) = piece { return count }
             return 0
         }
         var strongSpan: (Int, Int)?
+        var emphasisSpan: (Int, Int)?
         for closer in pieces.indices {
             guard case .delimiter(let char, _, _, let canClose) = pieces[closer], canClose else { continue }
             var opener = closer - 1
@@ -122,6 +133,7 @@ enum MarkdownInline {
                 if case .delimiter(let c2, _, let canOpen, _) = pieces[opener], c2 == char, canOpen, remaining[opener] > 0 {
                     let used = remaining[opener] >= 2 && remaining[closer] >= 2 ? 2 : 1
                     if used == 2, strongSpan == nil { strongSpan = (opener, closer) }
+                    if used == 1, emphasisSpan == nil { emphasisSpan = (opener, closer) }
                     remaining[opener] -= used
                     remaining[closer] -= used
                     continue
@@ -136,13 +148,11 @@ enum MarkdownInline {
             case .delimiter(let char, _, _, _): out += String(repeating: String(Character(char)), count: remaining[index])
             }
         }
-        var bold = false
-        if let (open, close) = strongSpan {
-            let outside = pieces[..<open].allSatisfy { if case .text(let t) = $0 { return t.allSatisfy(\.isWhitespace) } else { return false } }
-                && pieces[(close + 1)...].allSatisfy { if case .text(let t) = $0 { return t.allSatisfy(\.isWhitespace) } else { return false } }
-            bold = outside && remaining[open] == 0 && remaining[close] == 0
+        func spans(_ span: (Int, Int)?) -> Bool {
+            guard let (open, close) = span else { return false }
+            return whitespaceOnly(pieces[..<open]) && whitespaceOnly(pieces[(close + 1)...]) && remaining[open] == 0 && remaining[close] == 0
         }
-        return (out, bold)
+        return (out, spans(strongSpan), spans(emphasisSpan))
     }
 
     static func isASCIIPunctuation(_ c: Unicode.Scalar) -> Bool {

@@ -38,9 +38,9 @@ enum MarkdownReader {
         var blocks: [SourceBlock] = []
         var i = 0
         func add(_ raw: String, kind: SourceParagraph.Kind, at line: Int, label: String? = nil, literal: Bool = false) {
-            let (decoded, bold) = literal ? (raw, false) : MarkdownInline.decode(raw)
+            let (decoded, bold, italic) = literal ? (raw, false, false) : MarkdownInline.decodeMarked(raw)
             let cleaned = notes.clean(decoded)
-            blocks.append(.paragraph(SourceParagraph(text: cleaned, kind: kind, bold: bold, numberLabel: label, location: line)))
+            blocks.append(.paragraph(SourceParagraph(text: cleaned, kind: kind, bold: bold, italic: italic, numberLabel: label, location: line)))
         }
         while i < lines.count {
             let line = lines[i]
