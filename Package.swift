@@ -79,7 +79,8 @@ let package = Package(
         ),
         .testTarget(
             name: "FeedbackDocumentsTests",
-            dependencies: ["FeedbackDocuments", "FeedbackModel", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["FeedbackDocuments", "FeedbackModel", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]
         ),
         .testTarget(
