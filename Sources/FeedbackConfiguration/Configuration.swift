@@ -49,6 +49,7 @@ public struct Configuration: Sendable, Equatable {
         } else {
             defaults[.drafts] = Setting(value: (home ?? "") + "/.local/share/feedback", source: .builtIn(reason: "~/.local/share"))
         }
+        defaults[.template] = Setting(value: nil, source: .builtIn(reason: nil))
         defaults[.inbox] = Setting(value: nil, source: .builtIn(reason: nil))
         defaults[.boardKey] = Setting(value: nil, source: .builtIn(reason: nil))
         defaults[.language] = Setting(value: Language.fromEnvironment(environment).rawValue, source: Self.localeSource(environment))
@@ -146,6 +147,8 @@ extension Configuration {
     public var exportsFolder: String { self[.exports].value ?? "Exports" }
     /// Where drafts are kept.
     public var draftsFolder: String { self[.drafts].value ?? ".local/share/feedback" }
+    /// The region's Word template for rendered documents, if one is configured.
+    public var documentTemplate: String? { self[.template].value }
     /// The board's inbox, if one is configured.
     public var inbox: String? { self[.inbox].value }
     /// The board's public key for receipts, if one is configured.

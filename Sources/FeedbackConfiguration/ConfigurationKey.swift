@@ -8,6 +8,8 @@ public enum ConfigurationKey: String, CaseIterable, Sendable {
     case exports
     /// Where drafts are kept (the start screen lists them, `feedback new` writes there).
     case drafts
+    /// The region's Word template for `feedback render`.
+    case template
     /// The board's inbox: where hand-overs are delivered.
     case inbox
     /// The board's public key, against which receipts are checked.
@@ -25,7 +27,7 @@ public enum ConfigurationKey: String, CaseIterable, Sendable {
         switch self {
         case .forms: return "FOLDER[:FOLDER...]"
         case .exports, .drafts, .inbox: return "FOLDER"
-        case .boardKey: return "FILE"
+        case .boardKey, .template: return "FILE"
         case .language: return "sv|en"
         }
     }
@@ -39,6 +41,7 @@ public enum ConfigurationKey: String, CaseIterable, Sendable {
         case .forms: return ["--forms"]
         case .exports: return ["--out (export)", "--exports (fill)"]
         case .drafts: return []
+        case .template: return ["--template (render)"]
         case .inbox: return ["--inbox"]
         case .boardKey: return ["--key"]
         case .language: return ["--lang"]
@@ -57,6 +60,9 @@ public enum ConfigurationKey: String, CaseIterable, Sendable {
         case .drafts:
             return Localized(sv: "Mappen för utkast: startskärmen listar dem och feedback new skriver dit. Standard: $XDG_DATA_HOME/feedback, annars ~/.local/share/feedback.",
                              en: "The folder of drafts: the start screen lists them and feedback new writes there. Default: $XDG_DATA_HOME/feedback, else ~/.local/share/feedback.")
+        case .template:
+            return Localized(sv: "Regionens Word-mall (.docx eller .dotx) för feedback render: format, sidinställning, sidhuvud och sidfot. Används bara för .docx. Ingen standard.",
+                             en: "The region's Word template (.docx or .dotx) for feedback render: styles, page setup, header and footer. Used for .docx only. No default.")
         case .inbox:
             return Localized(sv: "Regionstyrelsens inkorg, dit återkopplingar lämnas över. Ingen standard.",
                              en: "The regional board's inbox, where feedback is handed over. No default.")

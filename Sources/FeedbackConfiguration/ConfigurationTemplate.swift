@@ -9,6 +9,7 @@ public enum ConfigurationTemplate {
         case .forms: return "/srv/feedback/forms"
         case .exports: return "~/Exports"
         case .drafts: return "~/.local/share/feedback"
+        case .template: return "/etc/feedback/mall.dotx"
         case .inbox: return "/srv/regionstyrelsen/inkorg"
         case .boardKey: return "/etc/feedback/board-public.key"
         case .language: return "sv"

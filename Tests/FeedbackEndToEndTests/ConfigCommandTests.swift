@@ -84,6 +84,29 @@ import TestSupport
         #expect(flag.stderr.contains("Okänd nämnd xyz"))
     }
 
+    @Test func renderUsesTheRegionsConfiguredWordTemplate() throws {
+        let template = Paths.root + "/Tests/FeedbackDocumentsTests/Fixtures/template-region.docx"
+        let good = try draft()
+        let plain = try feedback(["render", good, "-o", folder.file("plain.docx")], in: folder.path, environment: environment)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        let flagged = try feedback(["render", good, "--template", template, "-o", folder.file("flag.docx")], in: folder.path, environment: environment)
+        #expect(flagged.status == 0, "\(flagged.stderr)")
+        try write("etc/config", "template = \(template)\n")
+        let configured = try feedback(["render", good, "-o", folder.file("configured.docx")], in: folder.path, environment: environment)
+        #expect(configured.status == 0, "\(configured.stderr)")
+        let bytes = { (name: String) throws -> Data in try Data(contentsOf: URL(fileURLWithPath: self.folder.file(name))) }
+        #expect(try bytes("configured.docx") == bytes("flag.docx"), "the configured template is the flag's")
+        #expect(try bytes("configured.docx") != bytes("plain.docx"), "the template changes the document")
+        // The template is for .docx: HTML is written without it, not refused.
+        let html = try feedback(["render", good, "--format", "html", "-o", folder.file("d.html")], in: folder.path, environment: environment)
+        #expect(html.status == 0, "\(html.stderr)")
+        // An empty value in the user's file returns to no template.
+        try write("home/.config/feedback/config", "template =\n")
+        let reset = try feedback(["render", good, "-o", folder.file("reset.docx")], in: folder.path, environment: environment)
+        #expect(reset.status == 0)
+        #expect(try bytes("reset.docx") == bytes("plain.docx"))
+    }
+
     @Test func aBrokenFileStopsEveryCommandButHelpAndVersion() throws {
         try write("etc/config", "exports = /x\nexpots = /y\n")
         let good = try draft()

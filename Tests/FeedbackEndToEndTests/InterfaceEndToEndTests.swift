@@ -33,7 +33,7 @@ struct InterfaceEndToEndTests {
         let path = try newDraft(in: folder)
         let tmux = try start("fill \(shellQuoted(path))", in: folder)
         defer { tmux.kill() }
-        #expect(tmux.waitFor("Uppgifter – planperiod"), "\(tmux.capture())")
+        #expect(tmux.waitFor("Uppgifter · planperiod"), "\(tmux.capture())")
         // The details page: the case number has the focus (not the committee).
         for value in ["HSN 2027/45", "2027-04-08", "§ 45", "Åsa Öberg", "asa.oberg@region.example"] {
             tmux.type(value)
@@ -67,7 +67,7 @@ struct InterfaceEndToEndTests {
         // Reopen: the text is there. Export from inside the interface.
         let again = try start("fill \(shellQuoted(path))", in: folder)
         defer { again.kill() }
-        #expect(again.waitFor("Uppgifter – planperiod"))
+        #expect(again.waitFor("Uppgifter · planperiod"))
         again.sendKeys("M-3")
         #expect(again.waitFor("Slutord3åäö."), "\(again.capture())")
         again.sendKeys("C-e")
@@ -86,6 +86,37 @@ struct InterfaceEndToEndTests {
         let sections = try #require(exported["sections"]?.arrayValue)
         #expect(sections[2].objectValue?["fields"]?.objectValue?["text"] == .string(texts[2]))
         #expect(exported["committee"]?.objectValue?["id"] == .string("hsn"))
+    }
+
+    /// The board gets one file per revision: exporting unsaved changes saves them first and
+    /// the file carries the saved revision; an unchanged export writes nothing new.
+    @Test func exportFromTheInterfaceCarriesTheSavedRevision() throws {
+        let folder = TemporaryFolder()
+        var draft = SampleDrafts.complete(form)
+        draft.sections["economy"]!["risks"] = .table(draft.sections["economy"]!["risks"]!.rows)
+        let path = try newDraft(in: folder, draft)
+        let tmux = try start("fill \(shellQuoted(path))", in: folder)
+        defer { tmux.kill() }
+        #expect(tmux.waitFor("Uppgifter"))
+        tmux.sendKeys("M-6", "M-t", "C-End")
+        tmux.type(" Ändrat före exporten.")
+        #expect(tmux.waitFor("ej sparat"))
+        tmux.sendKeys("C-e")
+        #expect(tmux.waitFor("sparas först som revision 4"), "\(tmux.capture())")
+        tmux.sendKeys("j")
+        #expect(tmux.waitFor("Exporten är skriven"), "\(tmux.capture())")
+        tmux.sendKeys("Escape", "C-e", "j")
+        #expect(tmux.waitFor("ingen ny fil skrevs"), "\(tmux.capture())")
+        tmux.sendKeys("Escape", "C-q")
+        #expect(tmux.waitForExit())
+        let saved = try load(path)
+        #expect(saved.revision == 4)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.file("Exports"))
+        #expect(files == ["pf-aterkoppling-2028_hsn_r4.json"])
+        let exported = try #require(try JSONParser.parse(try FileStore.readLimited(path: folder.file("Exports/" + files[0]), limit: 1 << 22)).objectValue)
+        #expect(exported["revision"] == .integer(4))
+        let other = exported["sections"]?.arrayValue?[5].objectValue?["fields"]?.objectValue?["text"]?.stringValue ?? ""
+        #expect(other.hasSuffix("Ändrat före exporten.") && other == saved.text(at: .section("other", "text")))
     }
 
     @Test func resizeWhileEditingRewrapsAndRecoversFromTooSmall() throws {
@@ -188,7 +219,7 @@ struct InterfaceEndToEndTests {
         #expect(again.waitFor("Regionala utvecklingsnämnden"), "\(again.capture())")
         #expect(again.capture().contains("Dina utkast"))
         again.sendKeys("Enter")
-        #expect(again.waitFor("Uppgifter – planperiod"))
+        #expect(again.waitFor("Uppgifter · planperiod"))
         again.sendKeys("M-6")
         #expect(again.waitFor("Övrigt från RUN"))
         again.sendKeys("C-q")

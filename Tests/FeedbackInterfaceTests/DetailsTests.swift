@@ -66,3 +66,34 @@ import TestSupport
         #expect(text.contains("lämna det som det är."))
     }
 }
+
+/// Small things a secretary noticed: words in the right number, markers that are only drawn
+/// where there is something to mark.
+@Suite struct CopyTests {
+    @Test func countsHaveTheirNounInTheRightNumber() {
+        let sv = Phrases(language: .sv)
+        #expect(sv.warnings(1) == "1 varning" && sv.warnings(2) == "2 varningar")
+        #expect(sv.errors(1) == "1 fel")
+        let en = Phrases(language: .en)
+        #expect(en.errors(1) == "1 error" && en.errors(3) == "3 errors")
+        #expect(FindingsReport.summary([], language: .sv) == "0 fel, 0 varningar")
+    }
+
+    /// With NO_COLOR an error-styled blank became bold and underlined: a column of
+    /// underscores beside every field. Blank marker cells carry no style at all.
+    @Test func blankMarkerCellsAreNotStyled() {
+        let h = Harness(draft: SampleDrafts.complete(shippedForm()))
+        let grid = h.screen()
+        // The marker column of the details page: column 26 (after the list and its rule).
+        for row in 4..<11 {
+            let cell = grid[row, 26]
+            if cell.text == " " { #expect(cell.style == Style(), "row \(row) has a styled blank marker") }
+        }
+    }
+
+    @Test func saveAsProposesACopyNameNextToTheDraft() {
+        #expect(EditorSession.copyName(for: "/tmp/utkast.json") == "/tmp/utkast-kopia.json")
+        #expect(EditorSession.copyName(for: "utkast.json") == "utkast-kopia.json")
+        #expect(EditorSession.copyName(for: "/utkast.json") == "/utkast-kopia.json")
+    }
+}

@@ -25,7 +25,7 @@ import TestSupport
         #expect(h.draft().text(at: .section("goals", "text")).isEmpty)
         h.press(.control("z"))
         #expect(h.draft().metadata["caseNumber"] == nil)
-        #expect(h.text().contains("Uppgifter – planperiod"))
+        #expect(h.text().contains("Uppgifter · planperiod"))
         h.press(.control("z"))
         #expect(h.text().contains("Inget att ångra."))
         for _ in 0..<5 { h.press(.control("y")) }

@@ -156,9 +156,9 @@ import TestSupport
         h.type("x")
         #expect(h.draft().text(at: .section("economy", "text")) == "x")
         h.press(.alt("0"))
-        #expect(h.text().contains("Uppgifter – planperiod"))
+        #expect(h.text().contains("Uppgifter · planperiod"))
         h.press(.control("p"))
-        #expect(h.text().contains("Uppgifter – planperiod"))
+        #expect(h.text().contains("Uppgifter · planperiod"))
     }
 
     @Test func typingAfterEscapeGoesToThePageNotNowhere() {

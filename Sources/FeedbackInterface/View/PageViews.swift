@@ -38,8 +38,9 @@ extension EditorSession {
     func renderDetails(into grid: inout ScreenGrid) {
         let area = pageRect
         var y = area.row
-        let heading = phrases.metadataTitle + " – " + phrases.t("planperiod \(form.planPeriod.label), sista dag \(form.deadline)",
-                                                              "plan period \(form.planPeriod.label), deadline \(form.deadline)")
+        let heading = phrases.metadataTitle + " · " + phrases.t("planperiod \(form.planPeriod.label) · sista dag \(form.deadline)",
+                                                              "plan period \(form.planPeriod.label) · deadline \(form.deadline)")
+        // At 80 columns the plan period and the deadline share the title row; narrower, they wrap.
         for line in EditorSession.wrapLines(heading, width: area.width).prefix(2) {
             grid.put(line, row: y, column: area.column, limit: area.right, style: Style(.accent, bold: true))
             y += 1
