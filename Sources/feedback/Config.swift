@@ -6,10 +6,10 @@ struct Config: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Visa inställningarna som gäller / show the settings in effect and where each came from.",
         discussion: """
-            Settings are read from /etc/feedback/config, then $XDG_CONFIG_HOME/feedback/config
-            (~/.config/feedback/config), then FEEDBACK_* environment variables, then flags; what is
-            read later wins. The files hold `key = value` lines and `#` comment lines; unknown keys
-            are refused with the file and line. --template prints a commented file naming every key.
+            Settings are read from /etc/feedback/config, then $XDG_CONFIG_HOME/feedback/config \
+            (~/.config/feedback/config), then FEEDBACK_* environment variables, then flags; what is \
+            read later wins. The files hold `key = value` lines and `#` comment lines; unknown keys \
+            are refused with the file and line. --template prints a commented file naming every key. \
             Exit 2 when a configuration file cannot be read or trusted.
             """
     )

@@ -5,9 +5,9 @@ struct Forms: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Lista och kontrollera formulären / list and check the available forms.",
         discussion: """
-            Forms are read from the program itself, then /usr/share/feedback/forms (installed), then
-            /etc/feedback/forms (the region's own), then the configuration's forms folders (--forms);
-            a later file with the same id and version replaces an earlier one, and this list says so.
+            Forms are read from the program itself, then /usr/share/feedback/forms (installed), then \
+            /etc/feedback/forms (the region's own), then the configuration's forms folders (--forms); \
+            a later file with the same id and version replaces an earlier one, and this list says so. \
             Exit 1 when a form file cannot be read.
             """
     )
