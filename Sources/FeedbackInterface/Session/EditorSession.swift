@@ -38,6 +38,7 @@ public struct DraftFileState: Sendable {
 enum AfterSave: Sendable {
     case quit
     case export(folder: String)
+    case render(DocumentKind, path: String, replace: Bool)
 }
 
 /// A message in the status area: wrapped, never cut.

@@ -182,9 +182,9 @@ extension EditorSession {
         case .table:
             syncTable()
         }
-        if case .saveAs(var line, let problem) = dialog {
-            line.keepCursorVisible(width: max(4, dialogWidth - 10))
-            dialog = .saveAs(line, problem: problem)
+        if case .fileName(var prompt) = dialog {
+            prompt.line.keepCursorVisible(width: max(4, dialogWidth - 10))
+            dialog = .fileName(prompt)
         }
     }
 
