@@ -20,12 +20,15 @@ extension Configuration {
                             workingFolderHasForms: Bool = isFolder("Forms")) throws(ConfigurationError) -> Configuration {
         var configuration = Configuration(locations: locations, environment: environment, workingFolderHasForms: workingFolderHasForms)
         for path in [locations.systemFile] + (locations.userFile.map { [$0] } ?? []) {
-            guard let bytes = try reader.read(path) else {
+            switch try reader.lookUp(path) {
+            case .absent:
                 configuration.noteFile(path, found: false)
-                continue
+            case .hidden:
+                configuration.noteFile(path, found: false, hidden: true)
+            case .found(let bytes):
+                configuration.noteFile(path, found: true)
+                try configuration.apply(ConfigurationFile.parse(bytes, path: path))
             }
-            configuration.noteFile(path, found: true)
-            try configuration.apply(ConfigurationFile.parse(bytes, path: path))
         }
         try configuration.applyEnvironment(environment)
         return configuration

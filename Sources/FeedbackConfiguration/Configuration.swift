@@ -20,6 +20,8 @@ public struct Configuration: Sendable, Equatable {
     public struct FileReading: Sendable, Equatable {
         public var path: String
         public var found: Bool
+        /// Not found because a folder on the way cannot be searched (permission denied).
+        public var hidden: Bool = false
     }
 
     /// A folder forms are read from, in the order read (a later one wins).
@@ -108,8 +110,8 @@ public struct Configuration: Sendable, Equatable {
         }
     }
 
-    mutating func noteFile(_ path: String, found: Bool) {
-        files.append(FileReading(path: path, found: found))
+    mutating func noteFile(_ path: String, found: Bool, hidden: Bool = false) {
+        files.append(FileReading(path: path, found: found, hidden: hidden))
     }
 
     static func place(of source: ConfigurationSource) -> String {

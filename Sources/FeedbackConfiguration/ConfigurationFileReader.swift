@@ -20,9 +20,30 @@ public struct ConfigurationFileReader: Sendable {
         self.trustedUser = trustedUser
     }
 
-    /// The file's bytes, or nil when there is no file at `path`.
+    /// What looking for a configuration file found.
+    public enum Lookup: Sendable, Equatable {
+        /// Nothing is there.
+        case absent
+        /// A folder on the way cannot be searched (permission denied), so whether a file is
+        /// there cannot be known: as git does, this counts as no file.
+        case hidden
+        case found([UInt8])
+    }
+
+    /// The file's bytes, or nil when there is no file at `path` (or it cannot be seen).
     public func read(_ path: String) throws(ConfigurationError) -> [UInt8]? {
-        guard let final = try resolve(path) else { return nil }
+        if case .found(let bytes) = try lookUp(path) { return bytes }
+        return nil
+    }
+
+    /// Looks for the file at `path`; a file that is there but cannot be trusted or read is an error.
+    public func lookUp(_ path: String) throws(ConfigurationError) -> Lookup {
+        let final: String
+        switch try resolve(path) {
+        case .absent: return .absent
+        case .hidden: return .hidden
+        case .found(let resolved): final = resolved
+        }
         let fd = open(final, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { throw failure(path, errno: errno) }
         defer { close(fd) }
@@ -41,26 +62,28 @@ public struct ConfigurationFileReader: Sendable {
             bytes.append(contentsOf: chunk[0..<count])
             if bytes.count > Self.maximumSize { throw tooLarge(path) }
         }
-        return bytes
+        return .found(bytes)
     }
 
-    /// Follows symbolic links by hand so that each link's owner can be checked; nil when
-    /// nothing is at `path`.
-    func resolve(_ path: String) throws(ConfigurationError) -> String? {
+    enum Resolved { case absent, hidden, found(String) }
+
+    /// Follows symbolic links by hand so that each link's owner can be checked.
+    func resolve(_ path: String) throws(ConfigurationError) -> Resolved {
         var current = path
         for _ in 0..<16 {
             var info = stat()
             guard lstat(current, &info) == 0 else {
                 let code = errno
+                if code == EACCES, current == path { return .hidden }
                 if code == ENOENT || code == ENOTDIR {
-                    if current == path { return nil }
+                    if current == path { return .absent }
                     throw ConfigurationError(place: path, problem: Localized(
                         sv: "är en symbolisk länk till \(current), som inte finns",
                         en: "is a symbolic link to \(current), which does not exist"))
                 }
                 throw failure(path, errno: code)
             }
-            guard (info.st_mode & S_IFMT) == S_IFLNK else { return current }
+            guard (info.st_mode & S_IFMT) == S_IFLNK else { return .found(current) }
             guard info.st_uid == 0 || info.st_uid == trustedUser else {
                 throw ConfigurationError(place: path, problem: Localized(
                     sv: "är en symbolisk länk som ägs av \(Self.userName(info.st_uid)), inte av dig eller root; den följs inte",

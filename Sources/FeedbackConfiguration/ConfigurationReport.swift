@@ -26,7 +26,9 @@ public struct ConfigurationReport: Sendable {
         lines.append(sv ? "Konfigurationsfiler:" : "Configuration files:")
         let fileWidth = configuration.files.map { Sanitizer.visible($0.path).count }.max() ?? 0
         for file in configuration.files {
-            let state = file.found ? (sv ? "läst" : "read") : (sv ? "finns inte" : "not present")
+            let state = file.found ? (sv ? "läst" : "read")
+                : file.hidden ? (sv ? "kan inte ses (behörighet saknas till en mapp på vägen)" : "cannot be seen (permission denied on a folder on the way)")
+                : (sv ? "finns inte" : "not present")
             lines.append("  " + pad(Sanitizer.visible(file.path), fileWidth) + "  " + state)
         }
         lines.append("")
@@ -52,7 +54,7 @@ public struct ConfigurationReport: Sendable {
                 ("source", Self.json(setting.source)),
             ]))
         }
-        let files = configuration.files.map { JSONValue.object(JSONObject([("path", .string($0.path)), ("found", .bool($0.found))])) }
+        let files = configuration.files.map { JSONValue.object(JSONObject([("path", .string($0.path)), ("found", .bool($0.found)), ("hidden", .bool($0.hidden))])) }
         let folders = configuration.formSearchPath.map {
             JSONValue.object(JSONObject([("path", .string($0.path)), ("role", .string($0.role.rawValue)),
                                          ("present", .bool(Configuration.isFolder($0.path)))]))

@@ -153,6 +153,27 @@ import TestSupport
         #expect(asNobody.stdout.contains("/nobodys/exports"))
     }
 
+    @Test(.enabled(if: getuid() == 0 && isInstalled("setpriv"), "needs root and setpriv to look as nobody"))
+    func aFileBehindAFolderThatCannotBeSearchedIsNotThereButOneThatCannotBeReadIsAnError() throws {
+        // As nobody, through the built binary: /root-like folder 0700 on the way, then a 0600 file.
+        try FileManager.default.createDirectory(atPath: folder.file("closed/feedback"), withIntermediateDirectories: true)
+        try folder.write("closed/feedback/config", "exports = /x\n")
+        chmod(folder.path, 0o755)
+        chmod(folder.file("closed"), 0o700)
+        let env = ["XDG_CONFIG_HOME": folder.file("closed"), "FEEDBACK_SYSTEM_CONFIG_DIR": noConfiguration + "/etc",
+                   "PATH": "/usr/bin:/bin"]
+        let hidden = try run("/usr/bin/env", ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", Paths.binary,
+                                              "config", "--lang", "en"], in: "/", environment: env)
+        #expect(hidden.status == 0, "\(hidden.stderr)")
+        #expect(hidden.stdout.contains("cannot be seen (permission denied on a folder on the way)"))
+        chmod(folder.file("closed"), 0o755)
+        chmod(folder.file("closed/feedback/config"), 0o600)
+        let unreadable = try run("/usr/bin/env", ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", Paths.binary,
+                                                  "config", "--lang", "en"], in: "/", environment: env)
+        #expect(unreadable.status == 2)
+        #expect(unreadable.stderr.contains("/closed/feedback/config: permission denied"), "\(unreadable.stderr)")
+    }
+
     @Test func theRegionsFormWinsOverTheInstalledOneAndSaysSo() throws {
         // An installed layout: PREFIX/bin/feedback finds PREFIX/share/feedback/forms.
         try FileManager.default.createDirectory(atPath: folder.file("usr/bin"), withIntermediateDirectories: true)

@@ -80,12 +80,8 @@ public func run(_ executable: String, _ arguments: [String], in folder: String? 
     env["LANG"] = "C.UTF-8"
     env.removeValue(forKey: "LC_ALL")
     env.removeValue(forKey: "LC_MESSAGES")
-    // The machine's own configuration must not change what a test sees: no FEEDBACK_*
-    // variables, and system and user configuration files that do not exist (a test that
-    // wants them sets these variables itself).
+    // The machine's own configuration must not change what a test sees.
     for key in env.keys where key.hasPrefix("FEEDBACK_") { env.removeValue(forKey: key) }
-    env["FEEDBACK_SYSTEM_CONFIG_DIR"] = "/nonexistent/feedback-tests/etc"
-    env["XDG_CONFIG_HOME"] = "/nonexistent/feedback-tests/config"
     for (key, value) in environment { env[key] = value }
     process.environment = env
     let outPipe = Pipe()
@@ -113,11 +109,17 @@ public func run(_ executable: String, _ arguments: [String], in folder: String? 
                      stderr: String(decoding: err, as: UTF8.self), stdoutBytes: [UInt8](out))
 }
 
-/// Runs the built `feedback` binary.
+/// Runs the built `feedback` binary, with system and user configuration files that cannot
+/// exist (under /dev/null) unless the test names its own.
 public func feedback(_ arguments: [String], in folder: String? = nil, environment: [String: String] = [:],
                      input: [UInt8] = []) throws -> RunResult {
-    try run(Paths.binary, arguments, in: folder, environment: environment, input: input)
+    let isolated = ["FEEDBACK_SYSTEM_CONFIG_DIR": noConfiguration + "/etc", "XDG_CONFIG_HOME": noConfiguration + "/config"]
+    return try run(Paths.binary, arguments, in: folder, environment: isolated.merging(environment) { $1 }, input: input)
 }
+
+/// A folder that can never be created (a path below /dev/null): configuration looked for
+/// there is simply absent. Only for the feedback binary: other programs would try to make it.
+public let noConfiguration = "/dev/null/feedback-tests"
 
 final class LockedData: @unchecked Sendable {
     private var data = Data()
