@@ -2,9 +2,13 @@
 /// always be edited, saved and closed.
 public struct Validator: Sendable {
     public let form: FormDefinition
+    /// Today's date, for the warning that a draft is late; nil leaves that check out (an
+    /// export's content must not depend on the day it is made).
+    public let today: SimpleDate?
 
-    public init(form: FormDefinition) {
+    public init(form: FormDefinition, today: SimpleDate? = nil) {
         self.form = form
+        self.today = today
     }
 
     /// Every finding for the draft, metadata first, then the sections in order.
@@ -14,6 +18,7 @@ public struct Validator: Sendable {
             findings += validate(field: field, value: draft.metadata[field.id], at: .metadata(field.id))
         }
         findings += validateConditions(draft)
+        findings += validateCalendar(draft)
         for section in form.sections {
             for field in section.fields {
                 findings += validate(field: field, value: draft.sections[section.id]?[field.id], at: .section(section.id, field.id))
@@ -47,9 +52,24 @@ public struct Validator: Sendable {
         return findings
     }
 
+    /// The warning that the draft is late: today is after the deadline and the feedback is
+    /// not decided. Empty when the validator has no `today`.
+    public func validateCalendar(_ draft: Draft) -> [Finding] {
+        guard let today, case .overdue = form.deadlineStatus(today: today),
+              draft.status(in: form) != FormDefinition.decidedStatus,
+              let statusID = form.statusFieldID else { return [] }
+        let place = FieldPlace.metadata(statusID)
+        return [Finding(severity: .warning, code: "lateDraft", pointer: place.pointer, target: FindingTarget(field: place),
+                        message: Messages.lateDraft(form.deadline, form.deadlineStatus(today: today)))]
+    }
+
     /// The findings of one field.
     public func validate(field: FieldDefinition, value: FieldValue?, at place: FieldPlace) -> [Finding] {
         let label = field.label
+        if case .metadata(let id) = place, id == form.meetingDateFieldID {
+            return validateDate(rules: field.rules, text: stringValue(value), label: label, target: FindingTarget(field: place),
+                                pointer: place.pointer) + validateMeetingDate(stringValue(value), label: label, at: place)
+        }
         switch field.kind {
         case .longText, .shortText:
             let text: String
@@ -163,6 +183,13 @@ public struct Validator: Sendable {
                                     message: rule.message ?? Messages.dateTooLate(label, rule.value)))
         }
         return findings
+    }
+
+    /// A meeting after the deadline means the feedback will be late: a warning on the date.
+    func validateMeetingDate(_ text: String, label: Localized, at place: FieldPlace) -> [Finding] {
+        guard let date = SimpleDate(iso: text.trimmingWhitespace), date > form.deadline else { return [] }
+        return [Finding(severity: .warning, code: "meetingAfterDeadline", pointer: place.pointer, target: FindingTarget(field: place),
+                        message: Messages.meetingAfterDeadline(label, date, form.deadline))]
     }
 
     func validateAmount(rules: FieldRules, cell: CellValue?, label: Localized, target: FindingTarget, pointer: String) -> [Finding] {
