@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "FeedbackModel", targets: ["FeedbackModel"]),
+        .library(name: "FeedbackHistory", targets: ["FeedbackHistory"]),
         .executable(name: "feedback", targets: ["feedback"]),
         .executable(name: "feedback-bench", targets: ["feedback-bench"]),
     ],
@@ -21,6 +22,12 @@ let package = Package(
         .target(
             name: "FeedbackModel",
             dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // Last year's feedback: reading earlier exports and drafts, carrying them into a new
+        // draft, and comparing any two (word-level diff). Foundation only.
+        .target(
+            name: "FeedbackHistory",
+            dependencies: ["FeedbackModel"]
         ),
         // The interface core: pure state, keys -> state, state -> cell grid. No curses, no I/O.
         .target(
@@ -40,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "feedback",
             dependencies: [
-                "FeedbackModel", "FeedbackInterface", "FeedbackTerminal",
+                "FeedbackModel", "FeedbackHistory", "FeedbackInterface", "FeedbackTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds on Linux link the Swift runtime and Foundation statically: a
@@ -54,7 +61,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "feedback-bench",
-            dependencies: ["FeedbackModel", "FeedbackInterface"]
+            dependencies: ["FeedbackModel", "FeedbackHistory", "FeedbackInterface"]
         ),
         // Shared by the test targets: paths, running the built binary, temporary folders, tmux.
         .target(
@@ -65,6 +72,11 @@ let package = Package(
         .testTarget(
             name: "FeedbackModelTests",
             dependencies: ["FeedbackModel", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "FeedbackHistoryTests",
+            dependencies: ["FeedbackHistory", "FeedbackModel", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

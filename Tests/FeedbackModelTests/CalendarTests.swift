@@ -33,9 +33,8 @@ import TestSupport
     /// Day arithmetic against Foundation's Gregorian calendar, over random dates (after 1600:
     /// Foundation switches to the Julian calendar before 1582, we stay proleptic Gregorian).
     @Test func dayArithmeticAgreesWithFoundation() throws {
-        let seed = UInt64(ProcessInfo.processInfo.environment["FEEDBACK_SEED"] ?? "") ?? UInt64.random(in: 1...UInt64.max / 2)
-        print("dayArithmeticAgreesWithFoundation seed \(seed) (FEEDBACK_SEED=\(seed) replays it)")
-        var generator = SeededGenerator(seed: seed)
+        var generator = SeededGenerator.forTest("dayArithmeticAgreesWithFoundation")
+        let seed = generator.seed
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
         for _ in 0..<2000 {
@@ -156,18 +155,5 @@ import TestSupport
                 == ["meetingAfterDeadline"])
         // A warning only: the export still goes through.
         #expect(throws: Never.self) { try Exporter(form: form).export(draft, exportedAt: SampleDrafts.now) }
-    }
-}
-
-/// A small deterministic generator (SplitMix64) for randomised tests with a printed seed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

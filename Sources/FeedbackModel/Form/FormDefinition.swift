@@ -43,12 +43,22 @@ public struct FormDefinition: Sendable {
 public struct Premises: Sendable, Equatable {
     public var title: String
     public var caseNumber: String
+
+    public init(title: String, caseNumber: String) {
+        self.title = title
+        self.caseNumber = caseNumber
+    }
 }
 
 /// The plan period: a run of consecutive years.
 public struct PlanPeriod: Sendable, Equatable {
     public var firstYear: Int
     public var yearCount: Int
+
+    public init(firstYear: Int, yearCount: Int) {
+        self.firstYear = firstYear
+        self.yearCount = yearCount
+    }
 
     public var years: [Int] { Array(firstYear..<(firstYear + yearCount)) }
     public var lastYear: Int { firstYear + yearCount - 1 }

@@ -365,6 +365,8 @@ private struct NodeReader {
                                 required: ["id", "type", "label"])
             let id = try identifier(m["id"]!, "column id", pattern: .camel)
             guard !result.contains(where: { $0.id == id }) else { throw fail(m["id"], "column id \"\(id)\" is used twice") }
+            // Drafts keep a carried-over row's mark under this name beside the row's cells.
+            guard id != "carriedOver" else { throw fail(m["id"], "column id \"carriedOver\" is reserved for drafts") }
             let typeNode = m["type"]!
             let type = try string(typeNode, "type")
             let kind: ColumnKind

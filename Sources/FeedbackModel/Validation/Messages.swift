@@ -65,6 +65,16 @@ enum Messages {
             en: "The feedback is late: the deadline was \(deadline) (\(status.phrase(.en))) and it is not decided. Tell the regional board when it will come.")
     }
 
+    static func carriedUnconfirmed(_ label: Localized) -> Localized {
+        Localized(sv: "\(label.sv): från föregående år och ännu inte bekräftad. Redigera eller bekräfta den för i år.",
+                  en: "\(label.en): from last year and not yet confirmed. Edit it or confirm it for this year.")
+    }
+
+    static func carriedNote(_ label: Localized) -> Localized {
+        Localized(sv: "Anteckning från föregående år: \(label.sv). Flytta det som ska med till rätt rubrik och bekräfta anteckningen.",
+                  en: "Note from last year: \(label.en). Move what still applies under the right heading and confirm the note.")
+    }
+
     static func invalidAmount(_ label: Localized, _ text: String) -> Localized {
         let shown = Sanitizer.visible(String(text.prefix(40)))
         return Localized(sv: "\(label.sv): ”\(shown)” är inget heltal i tkr; skriv t.ex. 12 500 eller -300.",

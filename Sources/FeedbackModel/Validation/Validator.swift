@@ -24,7 +24,38 @@ public struct Validator: Sendable {
                 findings += validate(field: field, value: draft.sections[section.id]?[field.id], at: .section(section.id, field.id))
             }
         }
+        findings += validateCarryOver(draft)
         return findings
+    }
+
+    /// One warning per part carried over from last year and not yet edited or confirmed.
+    public func validateCarryOver(_ draft: Draft) -> [Finding] {
+        guard draft.carriedOver != nil || draft.sections.values.contains(where: { $0.values.contains { $0.rows.contains { $0.carry != nil } } }) else {
+            return []
+        }
+        return draft.unconfirmedCarriedParts(in: form).map { part in
+            let label = Localized(sv: draft.label(of: part, in: form, language: .sv), en: draft.label(of: part, in: form, language: .en))
+            switch part {
+            case .field(let place):
+                return Finding(severity: .warning, code: "carriedOverUnconfirmed", pointer: place.pointer,
+                               target: FindingTarget(field: place), message: Messages.carriedUnconfirmed(label))
+            case .row(let place, let index):
+                return Finding(severity: .warning, code: "carriedOverUnconfirmed", pointer: "\(place.pointer)/\(index)",
+                               target: FindingTarget(field: place, row: index), message: Messages.carriedUnconfirmed(label))
+            case .note(let index):
+                return Finding(severity: .warning, code: "carriedOverNote", pointer: "/carriedOver/notes/\(index)",
+                               target: FindingTarget(field: noteTarget(draft.carriedOver?.notes[index])), message: Messages.carriedNote(label))
+            }
+        }
+    }
+
+    /// Where the interface shows a note: this year's heading with last year's number, else the details page.
+    public func noteTarget(_ note: CarriedNote?) -> FieldPlace {
+        if let number = note?.number, let section = form.sections.first(where: { $0.number == number }),
+           let field = section.fields.first(where: { $0.kind == .longText }) {
+            return .section(section.id, field.id)
+        }
+        return .metadata(form.committeeFieldID ?? form.metadata.first?.id ?? "committee")
     }
 
     /// The findings of the conditional rules (status "beslutad" requires date and paragraph).
