@@ -74,4 +74,17 @@ import TestSupport
         #expect(ops.prefix(200_000).allSatisfy { $0 == .delete } && ops.suffix(200_000).allSatisfy { $0 == .insert })
         #expect(EditScript.myers(a, b, maxEdits: 2000) == nil)
     }
+
+    @Test func longInputsGetASmallerBudget() throws {
+        // 100 000 words with every 50th changed: 4 000 edits would be needed, but with this
+        // length the budget is 8 000 000 / 200 000 = 40, so the middle is coarse (and valid).
+        let a = Array(0..<100_000)
+        let b = a.map { $0 % 50 == 25 ? -$0 : $0 }
+        let ops = EditScript.between(a, b)
+        #expect(try #require(apply(ops, a, b)).result == b)
+        #expect(ops.filter { $0 == .equal }.count == 25 + 24)  // the common prefix and suffix only
+        // A short input with the same density gets its shortest script.
+        let short = Array(a.prefix(1_000)), shortB = Array(b.prefix(1_000))
+        #expect(EditScript.between(short, shortB).filter { $0 == .equal }.count == 980)
+    }
 }

@@ -1,8 +1,11 @@
 /// The shortest edit script between two sequences (Myers' O((N+M)·D) algorithm), after
-/// taking off their common prefix and suffix. Bounded: past `maxEdits` differences it gives
-/// the coarse script (everything in the middle removed, then added) instead of searching on,
-/// so a huge input never takes quadratic time or memory.
+/// taking off their common prefix and suffix. Bounded: past `maxEdits` differences (fewer
+/// for long inputs, so that the search takes at most about `workLimit` steps and D² memory
+/// stays small) it gives the coarse script (everything in the middle removed, then added)
+/// instead of searching on, so a huge input never takes quadratic time or memory.
 enum EditScript {
+    static let workLimit = 8_000_000
+
     enum Op: Equatable {
         case equal, delete, insert
     }
@@ -14,7 +17,8 @@ enum EditScript {
         while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
         let middleA = Array(a[prefix..<(a.count - suffix)])
         let middleB = Array(b[prefix..<(b.count - suffix)])
-        let middle = myers(middleA, middleB, maxEdits: maxEdits)
+        let budget = min(maxEdits, max(100, workLimit / max(1, middleA.count + middleB.count)))
+        let middle = myers(middleA, middleB, maxEdits: budget)
             ?? Array(repeating: .delete, count: middleA.count) + Array(repeating: .insert, count: middleB.count)
         return Array(repeating: .equal, count: prefix) + middle + Array(repeating: .equal, count: suffix)
     }

@@ -10,34 +10,113 @@ enum TextComparer {
     struct Paragraph {
         var text: String
         var words: [Substring]
-        var key: String
+        /// The words as numbers (equal words, equal numbers), and the paragraph's number.
+        var ids: [Int]
+        var id: Int
     }
 
-    static func split(_ text: String) -> [Paragraph] {
+    /// Numbers words and paragraphs, comparing their UTF-8 bytes: the texts are NFC, so
+    /// equal bytes are equal text, without the cost of String's Unicode-aware hashing.
+    struct Interner {
+        var words: [WordKey: Int] = [:]
+        var paragraphs: [[Int]: Int] = [:]
+
+        mutating func id(_ word: Substring) -> Int {
+            let key = WordKey(word: word)
+            if let id = words[key] { return id }
+            let id = words.count
+            words[key] = id
+            return id
+        }
+
+        mutating func id(_ paragraph: [Int]) -> Int {
+            if let id = paragraphs[paragraph] { return id }
+            let id = paragraphs.count
+            paragraphs[paragraph] = id
+            return id
+        }
+    }
+
+    struct WordKey: Hashable {
+        let word: Substring
+
+        static func == (lhs: WordKey, rhs: WordKey) -> Bool { lhs.word.utf8.elementsEqual(rhs.word.utf8) }
+
+        func hash(into hasher: inout Hasher) {
+            let hashed: Void? = word.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            if hashed == nil { for byte in word.utf8 { hasher.combine(byte) } }
+        }
+    }
+
+    /// The paragraphs (separated by lines of only white space) and their words, in one pass
+    /// over the scalars. A paragraph's text runs from its first word to its last.
+    static func split(_ text: String, _ interner: inout Interner) -> [Paragraph] {
         var paragraphs: [Paragraph] = []
-        var current: [Substring] = []
-        func flush() {
-            guard !current.isEmpty else { return }
-            let joined = current.joined(separator: "\n")
-            let words = words(of: joined)
-            if !words.isEmpty { paragraphs.append(Paragraph(text: joined, words: words, key: words.joined(separator: " "))) }
-            current = []
+        var words: [Substring] = []
+        var paragraphStart: String.Index?
+        var paragraphEnd = text.startIndex
+        var wordStart: String.Index?
+        var lineHasContent = false
+        func endWord(at index: String.Index) {
+            guard let start = wordStart else { return }
+            words.append(text[start..<index])
+            paragraphEnd = index
+            wordStart = nil
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.unicodeScalars.allSatisfy({ TextRules.isWhitespace($0.value) }) { flush() } else { current.append(line) }
+        func endParagraph() {
+            if let start = paragraphStart, !words.isEmpty {
+                let ids = words.map { interner.id($0) }
+                paragraphs.append(Paragraph(text: String(text[start..<paragraphEnd]), words: words, ids: ids, id: interner.id(ids)))
+            }
+            words = []
+            paragraphStart = nil
         }
-        flush()
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let value = scalars[index].value
+            if value == 0x0A {
+                endWord(at: index)
+                if !lineHasContent { endParagraph() }
+                lineHasContent = false
+            } else if TextRules.isWhitespace(value) {
+                endWord(at: index)
+            } else {
+                if wordStart == nil { wordStart = index }
+                if paragraphStart == nil { paragraphStart = index }
+                lineHasContent = true
+            }
+            index = scalars.index(after: index)
+        }
+        endWord(at: text.endIndex)
+        endParagraph()
         return paragraphs
     }
 
-    /// Maximal runs of non-white-space (the counter's words).
+    /// Maximal runs of non-white-space (the counter's words), found scalar by scalar.
     static func words(of text: String) -> [Substring] {
-        text.split { $0.unicodeScalars.allSatisfy { TextRules.isWhitespace($0.value) } }
+        var result: [Substring] = []
+        let scalars = text.unicodeScalars
+        var start: String.Index?
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let white = TextRules.isWhitespace(scalars[index].value)
+            if white, let s = start {
+                result.append(text[s..<index])
+                start = nil
+            } else if !white, start == nil {
+                start = index
+            }
+            index = scalars.index(after: index)
+        }
+        if let s = start { result.append(text[s..<text.endIndex]) }
+        return result
     }
 
     static func paragraphs(_ a: String, _ b: String) -> [ParagraphDiff] {
-        let pa = split(a), pb = split(b)
-        let ops = EditScript.between(pa.map(\.key), pb.map(\.key), maxEdits: maxParagraphEdits)
+        var interner = Interner()
+        let pa = split(a, &interner), pb = split(b, &interner)
+        let ops = EditScript.between(pa.map(\.id), pb.map(\.id), maxEdits: maxParagraphEdits)
         var result: [ParagraphDiff] = []
         var i = 0, j = 0
         var removed: [Int] = [], added: [Int] = []
@@ -46,10 +125,10 @@ enum TextComparer {
             // they share enough words: that is one changed paragraph, not two.
             var ai = 0, bi = 0
             while ai < removed.count || bi < added.count {
-                if ai < removed.count, bi < added.count, similar(pa[removed[ai]].words, pb[added[bi]].words) {
+                if ai < removed.count, bi < added.count, similar(pa[removed[ai]].ids, pb[added[bi]].ids) {
                     let x = pa[removed[ai]], y = pb[added[bi]]
                     result.append(ParagraphDiff(change: .changed, before: removed[ai], after: added[bi], beforeText: x.text, afterText: y.text,
-                                                words: wordSegments(x.words, y.words)))
+                                                words: wordSegments(x, y)))
                     ai += 1; bi += 1
                 } else if ai < removed.count && (bi >= added.count || removed.count - ai >= added.count - bi) {
                     let x = pa[removed[ai]]
@@ -78,26 +157,29 @@ enum TextComparer {
     }
 
     /// At least a third of the longer paragraph's words are shared.
-    static func similar(_ a: [Substring], _ b: [Substring]) -> Bool {
-        var counts: [Substring: Int] = [:]
+    static func similar(_ a: [Int], _ b: [Int]) -> Bool {
+        var counts: [Int: Int] = [:]
         for w in a { counts[w, default: 0] += 1 }
         var common = 0
-        for w in b where (counts[w] ?? 0) > 0 {
-            counts[w]! -= 1
-            common += 1
+        for w in b {
+            if let n = counts[w], n > 0 {
+                counts[w] = n - 1
+                common += 1
+            }
         }
         return common * 3 >= max(a.count, b.count)
     }
 
-    static func wordSegments(_ a: [Substring], _ b: [Substring]) -> [WordSegment] {
-        let ops = EditScript.between(a, b, maxEdits: maxWordEdits)
-        var segments: [WordSegment] = []
+    static func wordSegments(_ x: Paragraph, _ y: Paragraph) -> [WordSegment] {
+        let a = x.words, b = y.words
+        let ops = EditScript.between(x.ids, y.ids, maxEdits: maxWordEdits)
+        var runs: [(op: WordSegment.Op, words: [Substring])] = []
         var i = 0, j = 0
         func add(_ op: WordSegment.Op, _ word: Substring) {
-            if let last = segments.last, last.op == op {
-                segments[segments.count - 1].text += " " + word
+            if let last = runs.last, last.op == op {
+                runs[runs.count - 1].words.append(word)
             } else {
-                segments.append(WordSegment(op: op, text: String(word)))
+                runs.append((op, [word]))
             }
         }
         // Within a run of changes, all removed words first, then all added ones.
@@ -113,6 +195,6 @@ enum TextComparer {
             }
         }
         for w in pendingAdded { add(.added, w) }
-        return segments
+        return runs.map { WordSegment(op: $0.op, text: $0.words.joined(separator: " ")) }
     }
 }
