@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "FeedbackModel", targets: ["FeedbackModel"]),
         .library(name: "FeedbackHistory", targets: ["FeedbackHistory"]),
+        .library(name: "FeedbackDocuments", targets: ["FeedbackDocuments"]),
         .executable(name: "feedback", targets: ["feedback"]),
         .executable(name: "feedback-bench", targets: ["feedback-bench"]),
     ],
@@ -15,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // Property-based tests (shrinking, fixed seeds) for "arbitrary text survives".
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // The .docx container (zip): reading with bounded entries and streamed sizes, writing
+        // with fixed dates for deterministic bytes.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // The form model: definitions, drafts, validation, export, schema. Foundation only
@@ -34,6 +38,12 @@ let package = Package(
             name: "FeedbackInterface",
             dependencies: ["FeedbackModel"]
         ),
+        // Documents: a small document model with .docx, .html and .md writers (the committee's
+        // document, the board's compiled report), and .docx/.md import into a draft.
+        .target(
+            name: "FeedbackDocuments",
+            dependencies: ["FeedbackModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .systemLibrary(
             name: "CNcursesw",
             pkgConfig: "ncursesw",
@@ -47,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "feedback",
             dependencies: [
-                "FeedbackModel", "FeedbackHistory", "FeedbackInterface", "FeedbackTerminal",
+                "FeedbackModel", "FeedbackHistory", "FeedbackInterface", "FeedbackTerminal", "FeedbackDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds on Linux link the Swift runtime and Foundation statically: a
@@ -61,7 +71,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "feedback-bench",
-            dependencies: ["FeedbackModel", "FeedbackHistory", "FeedbackInterface"]
+            dependencies: ["FeedbackModel", "FeedbackHistory", "FeedbackInterface", "FeedbackDocuments"]
         ),
         // Shared by the test targets: paths, running the built binary, temporary folders, tmux.
         .target(
@@ -77,6 +87,12 @@ let package = Package(
         .testTarget(
             name: "FeedbackHistoryTests",
             dependencies: ["FeedbackHistory", "FeedbackModel", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "FeedbackDocumentsTests",
+            dependencies: ["FeedbackDocuments", "FeedbackModel", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -10,6 +10,8 @@ public enum DraftCodec {
     /// The largest draft file accepted (a draft of six full headings is well under 1 MB;
     /// this leaves room for very long pasted texts).
     public static let maximumSize = 64 * 1024 * 1024
+    /// The most rows a table may have (the reader refuses more; the interface adds no more).
+    public static let maximumRows = 10_000
 
     // MARK: - Reading
 
@@ -145,7 +147,10 @@ public enum DraftCodec {
 
         func value(_ json: JSONValue, field: FieldDefinition, pointer: String) throws(DraftError) -> FieldValue {
             switch field.kind {
-            case .longText, .shortText, .date, .choice, .committee:
+            case .longText:
+                // One paragraph model: blank lines only separate (see `Paragraphs`).
+                return .text(Paragraphs.canonical(try string(json, pointer)))
+            case .shortText, .date, .choice, .committee:
                 return .text(try string(json, pointer))
             case .amount:
                 switch try cell(json, pointer, amount: true) {
@@ -156,7 +161,7 @@ public enum DraftCodec {
                 guard case .array(let items) = json else {
                     throw fail(pointer, "ska vara en lista av rader, är \(json.typeName)", "must be an array of rows, is \(json.typeName)")
                 }
-                guard items.count <= 10_000 else {
+                guard items.count <= DraftCodec.maximumRows else {
                     throw fail(pointer, "tabellen har fler än 10 000 rader", "the table has more than 10,000 rows")
                 }
                 var rows: [TableRow] = []
@@ -202,7 +207,7 @@ public enum DraftCodec {
         reader.allowsCarry = (try reference(root, file: file).2) >= 2
         let object = try reader.object(root, "")
         try reader.checkKeys(object, "", allowed: Set(["format", "formatVersion", "form", "documentId", "revision", "created",
-                                                       "modified", "metadata", "sections"] + (reader.allowsCarry ? [carryKey] : [])))
+                                                       "modified", "metadata", "sections", "ready"] + (reader.allowsCarry ? [carryKey] : [])))
         let documentID = try reader.string(object["documentId"], "/documentId")
         guard !documentID.isEmpty, documentID.unicodeScalars.count <= 100,
               documentID.unicodeScalars.allSatisfy({ TextRules.hazard($0.value) == nil }) else {
@@ -245,6 +250,18 @@ public enum DraftCodec {
                 }
             }
         }
+        if let readyJSON = object["ready"] {
+            guard case .array(let ids) = readyJSON else {
+                throw reader.fail("/ready", "ska vara en lista av rubrikers id", "must be a list of heading ids")
+            }
+            for (i, json) in ids.enumerated() {
+                let id = try reader.string(json, "/ready/\(i)")
+                guard form.section(id: id) != nil else {
+                    throw reader.fail("/ready/\(i)", "okänd rubrik \"\(Sanitizer.visible(id))\"", "unknown heading \"\(Sanitizer.visible(id))\"")
+                }
+                draft.readySections.insert(id)
+            }
+        }
         if reader.allowsCarry, let carried = object[carryKey] {
             draft.carriedOver = try reader.carriedOver(carried, form: form)
         }
@@ -280,6 +297,8 @@ public enum DraftCodec {
             sections[section.id] = .object(fields)
         }
         root["sections"] = .object(sections)
+        let ready = form.sections.filter { draft.readySections.contains($0.id) }
+        if !ready.isEmpty { root["ready"] = .array(ready.map { .string($0.id) }) }
         if let carried = draft.carriedOver { root[carryKey] = json(carried, form: form) }
         return .object(root)
     }
