@@ -3,6 +3,7 @@ import FeedbackModel
 /// A committee's feedback as read from an export or a draft file, whatever form and round
 /// it was written in: the shape that carrying over and comparing work on.
 public struct PastFeedback: Sendable, Equatable {
+    /// What kind of file it was read from.
     public enum Kind: String, Sendable, Equatable {
         case export, draft
     }

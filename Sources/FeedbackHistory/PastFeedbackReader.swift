@@ -67,7 +67,8 @@ public enum PastFeedbackReader {
             contentSha256: nil, hashMatches: nil, time: draft.modified, metadata: metadata, sections: sections)
     }
 
-    /// A value as the export writes it: dates and choices trimmed, texts NFC, nil when empty.
+    /// A value as the export writes it: dates and choices trimmed, texts NFC (long texts in the
+    /// stored paragraph form), nil when empty.
     static func scalar(_ value: FieldValue?, kind: FieldKind) -> String? {
         switch value {
         case .text(let s)?:
@@ -76,6 +77,9 @@ public enum PastFeedbackReader {
             case .date, .choice, .committee:
                 let trimmed = s.trimmingWhitespace
                 return trimmed.isEmpty ? nil : trimmed
+            case .longText:
+                let text = Paragraphs.canonical(TextRules.nfc(s))
+                return TextRules.stats(text).hasContent ? text : nil
             default:
                 let text = TextRules.nfc(s)
                 return TextRules.stats(text).hasContent ? text : nil

@@ -38,6 +38,19 @@ import TestSupport
         #expect(FeedbackDiff.between(export, try exported(draft)).isEqual)
     }
 
+    @Test func paragraphsAreTheLinesOfTheParagraphModel() throws {
+        var a = try sample()
+        a.sections["other"]!["text"] = .text("Inledning.\n- första punkten\n- andra punkten\n- tredje punkten\nAvslutning.")
+        var b = a
+        b.sections["other"]!["text"] = .text("Inledning.\n\n- första punkten\n- andra ändrade punkten\n- tredje punkten\n\nAvslutning.")
+        // The export stores blank lines between paragraphs; a draft may not: still equal.
+        #expect(FeedbackDiff.between(snapshot(a), try exported(a)).isEqual)
+        let changes = try #require(FeedbackDiff.between(snapshot(a), snapshot(b)).sections.first?.texts.first?.paragraphs)
+        #expect(changes.count == 1)
+        #expect(changes[0].change == .changed && changes[0].before == 2 && changes[0].after == 2)
+        #expect(DiffRendering.marked(changes[0].words) == "- andra {+ändrade+} punkten")
+    }
+
     @Test func reorderedFilesAndRowsAreEqual() throws {
         let draft = try sample()
         let bytes = try Exporter(form: form).export(draft, exportedAt: SampleDrafts.now).bytes

@@ -55,6 +55,7 @@ public struct ParagraphDiff: Sendable, Equatable {
 
 /// A run of words that is in both versions, only in B (added) or only in A (removed).
 public struct WordSegment: Sendable, Equatable {
+    /// In both versions, only in B, only in A.
     public enum Op: String, Sendable, Equatable {
         case same, added, removed
     }

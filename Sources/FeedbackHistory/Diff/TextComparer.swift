@@ -1,7 +1,8 @@
 import FeedbackModel
 
-/// Paragraph- then word-level comparison of two texts. Paragraphs are separated by empty
-/// lines; white space inside a paragraph is not compared.
+/// Paragraph- then word-level comparison of two texts. The paragraphs are the text's lines
+/// with content (a paragraph or a bullet item, as the editor shows them: see `Paragraphs`);
+/// white space inside a paragraph is not compared.
 enum TextComparer {
     /// Edit budgets: past these the comparison stays correct but coarse (see `EditScript`).
     static let maxParagraphEdits = 2000
@@ -48,15 +49,15 @@ enum TextComparer {
         }
     }
 
-    /// The paragraphs (separated by lines of only white space) and their words, in one pass
-    /// over the scalars. A paragraph's text runs from its first word to its last.
+    /// The paragraphs (lines with content; a line feed, CR LF or lone CR ends one) and their
+    /// words, in one pass over the scalars. A paragraph's text runs from its first word to
+    /// its last.
     static func split(_ text: String, _ interner: inout Interner) -> [Paragraph] {
         var paragraphs: [Paragraph] = []
         var words: [Substring] = []
         var paragraphStart: String.Index?
         var paragraphEnd = text.startIndex
         var wordStart: String.Index?
-        var lineHasContent = false
         func endWord(at index: String.Index) {
             guard let start = wordStart else { return }
             words.append(text[start..<index])
@@ -75,16 +76,14 @@ enum TextComparer {
         var index = scalars.startIndex
         while index < scalars.endIndex {
             let value = scalars[index].value
-            if value == 0x0A {
+            if value == 0x0A || value == 0x0D {
                 endWord(at: index)
-                if !lineHasContent { endParagraph() }
-                lineHasContent = false
+                endParagraph()
             } else if TextRules.isWhitespace(value) {
                 endWord(at: index)
             } else {
                 if wordStart == nil { wordStart = index }
                 if paragraphStart == nil { paragraphStart = index }
-                lineHasContent = true
             }
             index = scalars.index(after: index)
         }

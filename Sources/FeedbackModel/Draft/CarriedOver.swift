@@ -21,6 +21,7 @@ public struct CarriedOver: Sendable, Equatable {
 
 /// The earlier export or draft a draft was started from.
 public struct CarrySource: Sendable, Equatable {
+    /// What kind of file it was.
     public enum Kind: String, Sendable, Equatable {
         case export, draft
     }
