@@ -26,7 +26,22 @@ public enum Paragraphs {
     /// The lines of a text that carry content (CR LF and lone CR read as line feeds).
     public static func lines(_ text: String) -> [Substring] {
         let normalized = text.utf8.contains(0x0D) ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
-        return normalized.split(separator: "\n", omittingEmptySubsequences: true).filter { !isBlank($0) }
+        // Split on the line-feed byte: a line feed is always a grapheme cluster of its own
+        // (CR LF is normalised above), so this is what splitting on the Character "\n" gives,
+        // without walking grapheme clusters (which made validating a long text slow).
+        var result: [Substring] = []
+        let utf8 = normalized.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == 0x0A {
+                if start != index, case let line = normalized[start..<index], !isBlank(line) { result.append(line) }
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if start != utf8.endIndex, case let line = normalized[start..<utf8.endIndex], !isBlank(line) { result.append(line) }
+        return result
     }
 
     /// The stored form: content lines joined by the paragraph and list separators. Texts with
