@@ -40,7 +40,10 @@ struct New: ParsableCommand {
         }
         var past: PastFeedback?
         if let from {
-            do { past = try PastFeedbackReader.read(path: from, catalog: catalog) } catch {
+            // Kept as an absolute path in the draft, so the interface finds last year's text
+            // whatever folder it is started from.
+            let path = from.hasPrefix("/") ? from : FileManager.default.currentDirectoryPath + "/" + from
+            do { past = try PastFeedbackReader.read(path: path, catalog: catalog) } catch {
                 throw CommandFailure(message: error.message(language), code: 2)
             }
         }
