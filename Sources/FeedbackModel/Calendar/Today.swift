@@ -45,10 +45,15 @@ public enum Today {
         try resolve(environment: environment, now: now, timeZone: timeZone).date
     }
 
-    /// The calendar date of an instant in a time zone.
+    /// Today with the interface's `LocalTime` (its time zone) for the clock's date.
+    public static func resolve(environment: [String: String] = ProcessInfo.processInfo.environment,
+                               now: Date = Date(), time: LocalTime) throws(TodayError) -> Resolution {
+        try resolve(environment: environment, now: now, timeZone: time.timeZone)
+    }
+
+    /// The calendar date of an instant in a time zone (as `LocalTime` shows dates).
     public static func localDate(of instant: Date, in timeZone: TimeZone) -> SimpleDate {
-        let seconds = Int64(instant.timeIntervalSince1970.rounded(.down)) + Int64(timeZone.secondsFromGMT(for: instant))
-        return Timestamp(secondsSinceEpoch: seconds).date
+        LocalTime(timeZone: timeZone).date(Timestamp(secondsSinceEpoch: Int64(instant.timeIntervalSince1970.rounded(.down))))
     }
 }
 
