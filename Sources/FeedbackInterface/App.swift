@@ -11,6 +11,9 @@ public enum AppEvent: Sendable {
     case autosaveFinished(error: StoreError?)
     case exportFinished(Result<ExportWriter.Outcome, ExportWriter.Failure>)
     case externalEditFinished(String?, place: FieldPlace)
+    case renderFinished(DocumentKind, path: String, failure: SaveFailure?)
+    case importRead(ImportProposal?, problem: String?)
+    case sideFileWritten(path: String?, problem: String?)
     /// A read-only window: the lock's holder is gone / the draft was saved by its holder.
     case lockReleased
     case changedOnDisk(Draft)
@@ -107,6 +110,12 @@ public struct App: Sendable {
             session!.exportFinished(result)
         case .externalEditFinished(let text, let place):
             session!.externalEditFinished(text, place: place, now: now)
+        case .renderFinished(let kind, let path, let failure):
+            session!.renderFinished(kind, path: path, failure: failure)
+        case .importRead(let proposal, let problem):
+            session!.importRead(proposal, problem: problem)
+        case .sideFileWritten(let path, let problem):
+            session!.sideFileWritten(path, problem: problem)
         case .lockReleased:
             session!.lockReleased()
         case .changedOnDisk(let draft):

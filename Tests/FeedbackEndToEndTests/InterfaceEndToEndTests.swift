@@ -70,7 +70,7 @@ struct InterfaceEndToEndTests {
         #expect(again.waitFor("Uppgifter · planperiod"))
         again.sendKeys("M-3")
         #expect(again.waitFor("Slutord3åäö."), "\(again.capture())")
-        again.sendKeys("C-e")
+        again.sendKeys("C-e", "1")
         #expect(again.waitFor("Exportera ändå?") || again.waitFor("Inga fel eller varningar"), "\(again.capture())")
         // Nothing unsaved: revision 1 is exported as it was saved, into the folder named in full.
         let exports = folder.file("Exports").replacingOccurrences(of: "//", with: "/")
@@ -101,11 +101,11 @@ struct InterfaceEndToEndTests {
         tmux.sendKeys("M-6", "M-t", "C-End")
         tmux.type(" Ändrat före exporten.")
         #expect(tmux.waitFor("ej sparat"))
-        tmux.sendKeys("C-e")
+        tmux.sendKeys("C-e", "1")
         #expect(tmux.waitFor("sparas först som revision 4"), "\(tmux.capture())")
         tmux.sendKeys("j")
         #expect(tmux.waitFor("Exporten är skriven"), "\(tmux.capture())")
-        tmux.sendKeys("Escape", "C-e", "j")
+        tmux.sendKeys("Escape", "C-e", "1", "j")
         #expect(tmux.waitFor("ingen ny fil skrevs"), "\(tmux.capture())")
         tmux.sendKeys("Escape", "C-q")
         #expect(tmux.waitForExit())
@@ -117,6 +117,49 @@ struct InterfaceEndToEndTests {
         #expect(exported["revision"] == .integer(4))
         let other = exported["sections"]?.arrayValue?[5].objectValue?["fields"]?.objectValue?["text"]?.stringValue ?? ""
         #expect(other.hasSuffix("Ändrat före exporten.") && other == saved.text(at: .section("other", "text")))
+    }
+
+    /// The committee's document written from the interface, and text imported from a
+    /// document written by someone else, as one undo step.
+    @Test func documentsFromAndIntoTheInterface() throws {
+        let folder = TemporaryFolder()
+        let path = try newDraft(in: folder)
+        try folder.write("underlag.md", """
+            # Återkoppling
+
+            ## 2. Nämndens utvecklingsinsatser
+
+            Vi bygger ut nära vård i hela länet.
+
+            - Fler mottagningar
+            - Digitala besök
+
+            ## 3 Kompetensförsörjning
+
+            Vi utbildar egna specialister.
+            """)
+        let tmux = try start("fill \(shellQuoted(path))", in: folder)
+        defer { tmux.kill() }
+        #expect(tmux.waitFor("Uppgifter"))
+        tmux.sendKeys("C-e", "5", "C-u")
+        tmux.type(folder.file("underlag.md"))
+        tmux.sendKeys("Enter")
+        #expect(tmux.waitFor("Importera: underlag.md"), "\(tmux.capture())")
+        tmux.sendKeys("j")
+        #expect(tmux.waitFor("Importerat från underlag.md"), "\(tmux.capture())")
+        tmux.sendKeys("M-2", "M-t")
+        #expect(tmux.waitFor("- Digitala besök"), "\(tmux.capture())")
+        // The document, from the saved revision.
+        tmux.sendKeys("C-e", "2", "Enter")
+        #expect(tmux.waitFor("Dokumentet är skrivet"), "\(tmux.capture())")
+        tmux.sendKeys("Escape", "C-q")
+        #expect(tmux.waitForExit())
+        let saved = try load(path)
+        #expect(saved.text(at: .section("development", "text")) == "Vi bygger ut nära vård i hela länet.\n\n- Fler mottagningar\n- Digitala besök")
+        #expect(saved.text(at: .section("competence", "text")) == "Vi utbildar egna specialister.")
+        let document = try FileStore.readLimited(path: folder.file("Exports/pf-aterkoppling-2028_hsn_r1.docx"), limit: 1 << 24)
+        #expect(Array(document.prefix(2)) == [0x50, 0x4B], "not a zip container")
+        #expect(saved.revision == 1)
     }
 
     @Test func resizeWhileEditingRewrapsAndRecoversFromTooSmall() throws {

@@ -17,5 +17,5 @@ public enum Action: String, CaseIterable, Sendable {
     case listUp, listDown, listFirst, listLast, openPage
     // In dialogs.
     case confirm, decline, close, selectUp, selectDown, selectPageUp, selectPageDown, choose
-    case saveElsewhere, quitWithoutSaving, trashDraft, newDraft
+    case saveElsewhere, quitWithoutSaving, trashDraft, newDraft, importReplacing, unplacedToOther
 }

@@ -7,7 +7,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case text, details, table, pageList
     /// The help and the full guidance: text to read and scroll.
     case reading
-    case findingsList, exportMenu, exportReview, message, question, saveAs, quitFailed, choicePicker
+    case findingsList, exportMenu, exportReview, importReview, message, question, fileName, quitFailed, choicePicker
     case start, startCommittee
 
     /// Contexts whose keys come on top of the `.draft` bindings.
@@ -29,11 +29,12 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .pageList: return sv ? "I sidlistan" : "In the page list"
         case .reading: return sv ? "I hjälpen och vägledningen" : "In the help and the guidance"
         case .findingsList: return sv ? "I kontrollistan (Ctrl-F)" : "In the check list (Ctrl-F)"
-        case .exportMenu: return sv ? "I exportmenyn (Ctrl-E)" : "In the export menu (Ctrl-E)"
+        case .exportMenu: return sv ? "I menyn Exportera och importera (Ctrl-E)" : "In the Export and import menu (Ctrl-E)"
         case .exportReview: return sv ? "Före en export" : "Before an export"
         case .message: return sv ? "I ett meddelande" : "In a message"
         case .question: return sv ? "Vid en fråga" : "At a question"
-        case .saveAs: return sv ? "Spara som" : "Save as"
+        case .fileName: return sv ? "När ett filnamn skrivs (spara som, dokument, import)" : "When a file name is typed (save as, documents, import)"
+        case .importReview: return sv ? "Före en import" : "Before an import"
         case .quitFailed: return sv ? "När utkastet inte kunde sparas" : "When the draft could not be saved"
         case .choicePicker: return sv ? "I en vallista" : "In a list of choices"
         case .start: return sv ? "På startskärmen" : "On the start screen"

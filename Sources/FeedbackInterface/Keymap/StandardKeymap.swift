@@ -5,8 +5,8 @@ extension Keymap {
     public static let standard = Keymap(bindings: [
         .draft: [
             Binding(.save, [.key(.control("s"))], "Spara utkastet", "Save the draft", hint: Localized(sv: "Spara", en: "Save")),
-            Binding(.exportMenu, [.key(.control("e"))], "Exportera: JSON till regionstyrelsen, eller ett dokument",
-                    "Export: JSON for the regional board, or a document", hint: Localized(sv: "Exportera", en: "Export")),
+            Binding(.exportMenu, [.key(.control("e"))], "Exportera och importera: JSON till regionstyrelsen, Word, HTML, Markdown; text från Word",
+                    "Export and import: JSON for the regional board, Word, HTML, Markdown; text from Word", hint: Localized(sv: "Exportera", en: "Export")),
             Binding(.findings, [.key(.control("f"))], "Kontroll: alla fel och varningar, Enter går dit",
                     "Check: every error and warning, Enter goes there", hint: Localized(sv: "Kontroll", en: "Check")),
             Binding(.markReady, [.key(.control("d"))], "Markera rubriken som klar / inte klar",
@@ -114,6 +114,7 @@ extension Keymap {
             Binding(.close, [.key(.escape), .key(.control("f")), .key(.character("q"))], "Stäng", "Close", hint: Localized(sv: "Stäng", en: "Close")),
         ],
         .exportMenu: [
+            Binding(.typeText, [.text], "Siffran framför ett val gör det", "The number before a choice does it"),
             Binding(.selectDown, [.key(.down)], "Nästa val", "Next choice"),
             Binding(.selectUp, [.key(.up)], "Föregående val", "Previous choice"),
             Binding(.choose, [.key(.enter)], "Gör det valda", "Do the chosen one", hint: Localized(sv: "Välj", en: "Choose")),
@@ -136,9 +137,23 @@ extension Keymap {
             Binding(.decline, [.key(.character("n")), .key(.character("N"))], "Nej", "No", hint: Localized(sv: "Nej", en: "No")),
             Binding(.close, [.key(.escape)], "Tillbaka utan att välja", "Back without choosing"),
         ],
-        .saveAs: [
+        .importReview: [
+            Binding(.confirm, [.key(.character("j")), .key(.character("J")), .key(.character("y")), .key(.character("Y")), .key(.enter)],
+                    "Ta in texten (ett ångra-steg)", "Take the text in (one undo step)", hint: Localized(sv: "Ta in", en: "Import")),
+            Binding(.importReplacing, [.key(.character("e")), .key(.character("E")), .key(.character("r")), .key(.character("R"))],
+                    "Ersätt även rubriker och tabeller som redan har innehåll", "Replace headings and tables that have content too",
+                    hint: Localized(sv: "Ersätt", en: "Replace")),
+            Binding(.unplacedToOther, [.key(.character("ö")), .key(.character("Ö")), .key(.character("o")), .key(.character("O"))],
+                    "Lägg text som inte kunde placeras under rubrik 6 i stället för i en sidofil",
+                    "Put text that could not be placed under heading 6 instead of a side file", hint: Localized(sv: "Till rubrik 6", en: "To heading 6")),
+            Binding(.selectDown, [.key(.down)], "Rulla ned", "Scroll down"),
+            Binding(.selectUp, [.key(.up)], "Rulla upp", "Scroll up"),
+            Binding(.close, [.key(.escape), .key(.character("n")), .key(.character("N"))], "Avbryt; inget ändras", "Cancel; nothing changes",
+                    hint: Localized(sv: "Avbryt", en: "Cancel")),
+        ],
+        .fileName: [
             Binding(.typeText, [.text], "Skriv filens namn", "Type the file's name"),
-            Binding(.confirm, [.key(.enter)], "Spara", "Save", hint: Localized(sv: "Spara", en: "Save")),
+            Binding(.confirm, [.key(.enter)], "Spara eller öppna filen", "Save or open the file", hint: Localized(sv: "OK", en: "OK")),
             Binding(.close, [.key(.escape)], "Avbryt", "Cancel", hint: Localized(sv: "Avbryt", en: "Cancel")),
             Binding(.deleteBackward, [.key(.backspace)], "Radera bakåt", "Delete backward"),
             Binding(.deleteForward, [.key(.delete)], "Radera framåt", "Delete forward"),

@@ -6,6 +6,8 @@ enum Dialog: Sendable {
     /// The whole guidance of the current heading (or the details page's help).
     case guidance(scroll: Int)
     case findings(selected: Int)
+    /// Ctrl-E: export for the board, the committee's document, or import text.
+    case exportMenu(selected: Int)
     /// The findings before an export: errors block it, warnings ask.
     case exportReview(findings: [Finding], selected: Int)
     /// Work in progress (saving, exporting).
@@ -14,8 +16,10 @@ enum Dialog: Sendable {
     /// A message to read; any key closes it.
     case message(title: String, lines: [String], isError: Bool)
     case question(Question)
-    /// Save under another path (a copy with its own document id).
-    case saveAs(LineEditor, problem: String?)
+    /// A file name typed: save as, a document to write, a document to import.
+    case fileName(FileNamePrompt)
+    /// What an import would do, before it is done.
+    case importReview(ImportProposal, scroll: Int)
     /// Saving failed while quitting; where the text is (an emergency copy), if anywhere.
     case quitFailed(problem: String, emergencyCopy: String?)
     case choice(ChoicePicker)
@@ -27,7 +31,9 @@ enum Dialog: Sendable {
         case .exportReview: return .exportReview
         case .working, .exportDone, .message: return .message
         case .question: return .question
-        case .saveAs: return .saveAs
+        case .fileName: return .fileName
+        case .exportMenu: return .exportMenu
+        case .importReview: return .importReview
         case .quitFailed: return .quitFailed
         case .choice: return .choicePicker
         }
@@ -41,8 +47,8 @@ struct Question: Sendable {
         case restoreAutosave(Draft, differences: [String])
         /// Change the committee of the draft.
         case changeCommittee(to: String, focus: Focus)
-        /// Save as onto a file that exists.
-        case replaceFile(Draft, path: String)
+        /// Save as (or a document) onto a file that exists.
+        case replaceFile(Draft, path: String, purpose: FileNamePrompt.Purpose)
         /// The holder of the lock has closed the draft: take it over?
         case takeOver
         /// The draft changed on disk since it was opened: replace it with this window's text?
@@ -66,4 +72,71 @@ struct ChoicePicker: Sendable {
     var options: [(id: String, label: String)]
     var selected: Int
     var current: String?
+}
+
+/// A file name being typed, and what it is for.
+struct FileNamePrompt: Sendable {
+    enum Purpose: Sendable, Equatable {
+        /// Save as: a copy with its own document id.
+        case saveCopy
+        /// Write the committee's document.
+        case render(DocumentKind)
+        /// Read a Word or Markdown document into the draft.
+        case importFrom
+    }
+    var line: LineEditor
+    var purpose: Purpose
+    var problem: String?
+}
+
+/// What Ctrl-E offers.
+enum MenuChoice: Sendable, Equatable, CaseIterable {
+    case boardExport, document(DocumentKind), importDocument
+
+    static var allCases: [MenuChoice] {
+        [.boardExport] + DocumentKind.allCases.map { .document($0) } + [.importDocument]
+    }
+}
+
+/// The committee's document as a file: Word, a web page for printing, or Markdown.
+public enum DocumentKind: String, Sendable, CaseIterable {
+    case docx, html, md
+
+    public var fileExtension: String { rawValue }
+}
+
+/// An import worked out by the shell (the core reads no files): the values it would set,
+/// and the report to show before anything is changed.
+public struct ImportProposal: Sendable {
+    public struct Value: Sendable {
+        public var place: FieldPlace
+        public var value: FieldValue?
+
+        public init(place: FieldPlace, value: FieldValue?) {
+            self.place = place
+            self.value = value
+        }
+    }
+
+    public var file: String
+    public var values: [Value]
+    /// The report, line by line, in the interface's language.
+    public var report: [String]
+    /// Headings or tables that have content and would be replaced only on request.
+    public var conflicts: [String]
+    /// Text no heading took (kept in a side file unless it goes under heading 6).
+    public var sideFileText: String?
+    public var replace: Bool
+    public var unplacedToOther: Bool
+
+    public init(file: String, values: [Value], report: [String], conflicts: [String], sideFileText: String?,
+                replace: Bool, unplacedToOther: Bool) {
+        self.file = file
+        self.values = values
+        self.report = report
+        self.conflicts = conflicts
+        self.sideFileText = sideFileText
+        self.replace = replace
+        self.unplacedToOther = unplacedToOther
+    }
 }

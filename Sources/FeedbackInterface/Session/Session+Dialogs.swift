@@ -59,34 +59,60 @@ extension EditorSession {
                 dialog = nil
                 if case .restoreAutosave = question.subject { return answerNo(question.subject, now: now) }
             }
-        case .saveAs(var line, let problem):
+        case .fileName(var prompt):
             switch action {
             case .close: dialog = nil
             case .confirm:
-                let target = line.text.trimmingWhitespace
+                let target = prompt.line.text.trimmingWhitespace
                 guard !target.isEmpty else { return [] }
-                return saveCopy(to: target, replace: false, now: now)
+                return fileNameChosen(target, purpose: prompt.purpose, now: now)
             case .typeText:
                 switch key {
-                case .character(let c): line.insert(String(c))
-                case .paste(let s): line.insert(s)
+                case .character(let c): prompt.line.insert(String(c))
+                case .paste(let s): prompt.line.insert(s)
                 default: break
                 }
-                dialog = .saveAs(line, problem: problem)
-            case .deleteBackward: line.backspace(); dialog = .saveAs(line, problem: problem)
-            case .deleteForward: line.deleteForward(); dialog = .saveAs(line, problem: problem)
-            case .cursorLeft: line.left(); dialog = .saveAs(line, problem: problem)
-            case .cursorRight: line.right(); dialog = .saveAs(line, problem: problem)
-            case .rowStart: line.home(); dialog = .saveAs(line, problem: problem)
-            case .rowEnd: line.end(); dialog = .saveAs(line, problem: problem)
-            case .clearField: line.setText(""); dialog = .saveAs(line, problem: problem)
+            case .deleteBackward: prompt.line.backspace()
+            case .deleteForward: prompt.line.deleteForward()
+            case .cursorLeft: prompt.line.left()
+            case .cursorRight: prompt.line.right()
+            case .rowStart: prompt.line.home()
+            case .rowEnd: prompt.line.end()
+            case .clearField: prompt.line.setText("")
             default: break
+            }
+            if case .fileName = dialog { dialog = .fileName(prompt) }
+        case .exportMenu(let selected):
+            let choices = MenuChoice.allCases
+            switch action {
+            case .close: dialog = nil
+            case .choose: return menuChosen(choices[selected], now: now)
+            case .typeText:
+                if case .character(let c) = key, let n = Int(String(c)), n >= 1, n <= choices.count {
+                    return menuChosen(choices[n - 1], now: now)
+                }
+            default: dialog = .exportMenu(selected: moved(action, selected, count: choices.count))
+            }
+        case .importReview(let proposal, let scroll):
+            switch action {
+            case .confirm:
+                dialog = nil
+                return applyImport(proposal, now: now)
+            case .importReplacing:
+                return [.readImport(path: proposal.file, into: currentDraft(), replace: true, unplacedToOther: proposal.unplacedToOther)]
+            case .unplacedToOther:
+                return [.readImport(path: proposal.file, into: currentDraft(), replace: proposal.replace, unplacedToOther: true)]
+            case .selectDown: dialog = .importReview(proposal, scroll: scroll + 1)
+            case .selectUp: dialog = .importReview(proposal, scroll: max(0, scroll - 1))
+            default:
+                dialog = nil
+                status = StatusMessage(text: phrases.t("Importen avbröts; inget ändrades.", "The import was cancelled; nothing changed."), isError: false)
             }
         case .quitFailed:
             switch action {
             case .saveElsewhere:
                 file.afterSave = .quit
-                dialog = .saveAs(LineEditor(EditorSession.copyName(for: file.path)), problem: nil)
+                dialog = .fileName(FileNamePrompt(line: LineEditor(EditorSession.copyName(for: file.path)), purpose: .saveCopy))
             case .quitWithoutSaving: return [.quit]
             case .close: dialog = nil
             default: break
@@ -186,7 +212,8 @@ extension EditorSession {
                                                    "The committee is changed to \(form.committee(id: id)?.name(language) ?? id). Ctrl-Z undoes."),
                                    isError: false)
             return []
-        case .replaceFile(_, let path):
+        case .replaceFile(_, let path, let purpose):
+            if case .render(let kind) = purpose { return startRender(kind, to: path, replace: true, now: now) }
             return saveCopy(to: path, replace: true, now: now)
         case .takeOver:
             return [.takeOver(path: file.path)]
@@ -201,14 +228,14 @@ extension EditorSession {
             status = StatusMessage(text: phrases.t("Utkastet från filen används; den autosparade versionen är sparad åt sidan.",
                                                    "The draft from the file is used; the autosaved version is kept aside."), isError: false)
             return [.setAsideAutosave]
-        case .replaceFile:
-            dialog = .saveAs(LineEditor(EditorSession.copyName(for: file.path)), problem: nil)
+        case .replaceFile(_, let path, let purpose):
+            dialog = .fileName(FileNamePrompt(line: LineEditor(path), purpose: purpose))
             return []
         case .overwriteChanged:
             file.afterSave = nil
-            dialog = .saveAs(LineEditor(EditorSession.copyName(for: file.path)),
-                             problem: phrases.t("Spara din version under ett annat namn; filen på disken lämnas orörd.",
-                                                "Save your version under another name; the file on disk is left untouched."))
+            dialog = .fileName(FileNamePrompt(line: LineEditor(EditorSession.copyName(for: file.path)), purpose: .saveCopy,
+                                              problem: phrases.t("Spara din version under ett annat namn; filen på disken lämnas orörd.",
+                                                                 "Save your version under another name; the file on disk is left untouched.")))
             return []
         case .changeCommittee, .takeOver:
             return []

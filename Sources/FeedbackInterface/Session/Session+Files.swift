@@ -67,19 +67,20 @@ extension EditorSession {
                     yes: phrases.t("J skriver över", "Y replaces it"), no: phrases.t("N sparar din version som en kopia", "N saves your version as a copy")))
             case .exists:
                 dialog = .question(Question(
-                    subject: .replaceFile(written, path: path),
+                    subject: .replaceFile(written, path: path, purpose: .saveCopy),
                     title: phrases.t("Filen finns redan", "The file exists"),
                     lines: [phrases.t("\(Sanitizer.visible(path)) finns redan. Ersätta den med utkastet?",
                                       "\(Sanitizer.visible(path)) already exists. Replace it with the draft?")],
                     yes: phrases.t("J ersätter filen", "Y replaces the file"), no: phrases.t("N väljer ett annat namn", "N chooses another name")))
-            case .locked, .store:
+            case .locked, .store, .other:
                 let copy = emergencyCopy.map {
                     phrases.t(" Texten är säkrad i \(Sanitizer.visible($0)).", " The text is kept safe in \(Sanitizer.visible($0)).")
                 } ?? phrases.t(" Ingen kopia kunde skrivas: texten finns bara här.", " No copy could be written: the text is only here.")
                 if case .quit? = file.afterSave {
                     dialog = .quitFailed(problem: message, emergencyCopy: emergencyCopy)
                 } else {
-                    dialog = .saveAs(LineEditor(path), problem: phrases.t("Kunde inte spara: ", "Could not save: ") + message + copy)
+                    dialog = .fileName(FileNamePrompt(line: LineEditor(path), purpose: .saveCopy,
+                                                      problem: phrases.t("Kunde inte spara: ", "Could not save: ") + message + copy))
                 }
             }
             file.afterSave = nil
@@ -110,6 +111,9 @@ extension EditorSession {
         case .export(let folder)?:
             dialog = .working(title: phrases.t("Exportera", "Export"), text: phrases.t("Exporterar …", "Exporting …"))
             commands.append(.export(currentDraft(), folder: folder))
+        case .render(let kind, let target, let replace)?:
+            dialog = .working(title: phrases.t("Dokument", "Document"), text: phrases.t("Skriver dokumentet …", "Writing the document …"))
+            commands.append(.renderDocument(currentDraft(), kind: kind, path: target, replace: replace))
         case nil: break
         }
         file.afterSave = nil
@@ -146,6 +150,132 @@ extension EditorSession {
         case .failure(.store(let error)):
             dialog = .message(title: phrases.t("Exporten kunde inte skrivas", "The export could not be written"),
                               lines: [error.message(language)], isError: true)
+        }
+    }
+
+    // MARK: - The menu, documents and import
+
+    mutating func menuChosen(_ choice: MenuChoice, now: Double) -> [SessionCommand] {
+        switch choice {
+        case .boardExport:
+            return reviewExport(now: now)
+        case .document(let kind):
+            // Named for the revision it will carry: unsaved changes are saved first.
+            var next = draft
+            if file.unsaved && file.readOnly == nil { next.revision += 1 }
+            let name = EditorSession.documentName(for: next, form: form, kind: kind)
+            dialog = .fileName(FileNamePrompt(line: LineEditor(file.exportFolder + "/" + name), purpose: .render(kind)))
+        case .importDocument:
+            if refuseReadOnly() {
+                dialog = nil
+                return []
+            }
+            dialog = .fileName(FileNamePrompt(line: LineEditor(FileStore.directory(of: file.path) + "/"), purpose: .importFrom))
+        }
+        return []
+    }
+
+    /// `pf-aterkoppling-2028_hsn_r7.docx`: named like the export of the same revision.
+    static func documentName(for draft: Draft, form: FormDefinition, kind: DocumentKind) -> String {
+        String(Exporter(form: form).fileName(for: draft).dropLast(".json".count)) + "." + kind.fileExtension
+    }
+
+    mutating func fileNameChosen(_ target: String, purpose: FileNamePrompt.Purpose, now: Double) -> [SessionCommand] {
+        switch purpose {
+        case .saveCopy: return saveCopy(to: target, replace: false, now: now)
+        case .render(let kind): return startRender(kind, to: target, replace: false, now: now)
+        case .importFrom:
+            dialog = .working(title: phrases.t("Importera", "Import"), text: phrases.t("Läser dokumentet …", "Reading the document …"))
+            return [.readImport(path: target, into: currentDraft(), replace: false, unplacedToOther: false)]
+        }
+    }
+
+    /// The committee's document carries the revision and hash of the saved draft, so unsaved
+    /// changes are saved first (as for an export).
+    mutating func startRender(_ kind: DocumentKind, to target: String, replace: Bool, now: Double) -> [SessionCommand] {
+        if file.unsaved && file.readOnly == nil {
+            file.afterSave = .render(kind, path: target, replace: replace)
+            return saveDraft(now: now, overwriteChanged: false)
+        }
+        dialog = .working(title: phrases.t("Dokument", "Document"), text: phrases.t("Skriver dokumentet …", "Writing the document …"))
+        return [.renderDocument(currentDraft(), kind: kind, path: target, replace: replace)]
+    }
+
+    public mutating func renderFinished(_ kind: DocumentKind, path: String, failure: SaveFailure?) {
+        defer { syncView() }
+        switch failure {
+        case nil:
+            dialog = .message(title: phrases.t("Dokumentet är skrivet", "The document is written"),
+                              lines: [Sanitizer.visible(path),
+                                      phrases.t("Revision \(draft.revision); sidfoten har exportens SHA-256, så en utskrift kan matchas mot filen regionstyrelsen får.",
+                                                "Revision \(draft.revision); the footer carries the export's SHA-256, so a printed copy can be matched to the file the board receives.")],
+                              isError: false)
+        case .exists?:
+            dialog = .question(Question(
+                subject: .replaceFile(draft, path: path, purpose: .render(kind)),
+                title: phrases.t("Filen finns redan", "The file exists"),
+                lines: [phrases.t("\(Sanitizer.visible(path)) finns redan. Ersätta den med dokumentet?",
+                                  "\(Sanitizer.visible(path)) already exists. Replace it with the document?")],
+                yes: phrases.t("J ersätter filen", "Y replaces the file"), no: phrases.t("N väljer ett annat namn", "N chooses another name")))
+        case let problem?:
+            dialog = .fileName(FileNamePrompt(line: LineEditor(path), purpose: .render(kind),
+                                              problem: phrases.t("Kunde inte skriva dokumentet: ", "Could not write the document: ") + problem.message(language)))
+        }
+    }
+
+    /// The shell read the document: show what would go where before anything changes.
+    public mutating func importRead(_ proposal: ImportProposal?, problem: String?) {
+        defer { syncView() }
+        guard let proposal else {
+            dialog = .message(title: phrases.t("Dokumentet kunde inte läsas", "The document could not be read"),
+                              lines: [problem ?? ""], isError: true)
+            return
+        }
+        dialog = .importReview(proposal, scroll: 0)
+    }
+
+    /// Applies an import as one edit (one undo step); unplaced text goes to a side file.
+    mutating func applyImport(_ proposal: ImportProposal, now: Double) -> [SessionCommand] {
+        guard proposal.conflicts.isEmpty || proposal.replace else {
+            status = StatusMessage(text: phrases.t("Inget importerades: rubriker med innehåll ersätts bara med E.",
+                                                   "Nothing was imported: headings with content are replaced only with E."), isError: true)
+            return []
+        }
+        var edits: [Edit] = []
+        for item in proposal.values {
+            if let editor = editors[item.place] {
+                let text = TextBuffer(item.value.map { EditorSession.editText($0) } ?? "").text
+                guard text != editor.buffer.text else { continue }
+                edits.append(.text(item.place, at: TextPosition(paragraph: 0, offset: 0), removed: editor.buffer.text, inserted: text))
+            } else {
+                edits.append(.value(item.place, from: draft.value(at: item.place), to: item.value))
+            }
+        }
+        history.closeRun()
+        let count = edits.count
+        guard count == 0 || apply(.group(edits), run: nil, now: now) else { return [] }
+        history.closeRun()
+        for edit in edits {
+            if case .text(let place, _, _, _) = edit { editors[place]?.moveTo(TextPosition(paragraph: 0, offset: 0)) }
+        }
+        status = StatusMessage(text: phrases.t("Importerat från \(Sanitizer.visible(FileStore.fileName(of: proposal.file))): \(count) delar ändrade. Ctrl-Z ångrar hela importen.",
+                                               "Imported from \(Sanitizer.visible(FileStore.fileName(of: proposal.file))): \(count) parts changed. Ctrl-Z undoes the whole import."),
+                               isError: false)
+        if let side = proposal.sideFileText, !proposal.unplacedToOther { return [.writeSideFile(side, besideDraft: file.path)] }
+        return []
+    }
+
+    public mutating func sideFileWritten(_ path: String?, problem: String?) {
+        defer { syncView() }
+        if let path {
+            status = StatusMessage(text: (status.map { $0.text + " " } ?? "")
+                                   + phrases.t("Text som inte kunde placeras finns i \(Sanitizer.visible(path)).",
+                                               "Text that could not be placed is in \(Sanitizer.visible(path))."), isError: false)
+        } else {
+            dialog = .message(title: phrases.t("Sidofilen kunde inte skrivas", "The side file could not be written"),
+                              lines: [problem ?? "", phrases.t("Den oplacerade texten finns kvar i dokumentet; importera igen med Ö för att lägga den under rubrik 6.",
+                                                               "The unplaced text is still in the document; import again with O to put it under heading 6.")],
+                              isError: true)
         }
     }
 

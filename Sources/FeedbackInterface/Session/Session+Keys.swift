@@ -32,10 +32,12 @@ extension EditorSession {
         case .save: return save(now: now)
         case .saveAs:
             commitField(now: now)
-            dialog = .saveAs(LineEditor(EditorSession.copyName(for: file.path)), problem: nil)
+            dialog = .fileName(FileNamePrompt(line: LineEditor(EditorSession.copyName(for: file.path)), purpose: .saveCopy))
             return []
         case .quit: return quit(now: now)
-        case .exportMenu: return reviewExport(now: now)
+        case .exportMenu:
+            commitField(now: now)
+            dialog = .exportMenu(selected: 0)
         case .findings:
             commitField(now: now)
             dialog = .findings(selected: 0)

@@ -18,6 +18,13 @@ public enum SessionCommand: Sendable {
     case autosave(DraftSnapshot, path: String)
     /// Validate, export and write into the folder (the draft is the saved one).
     case export(Draft, folder: String)
+    /// Write the committee's document (the draft is the saved one) to `path`, never replacing
+    /// another file unless `replace`.
+    case renderDocument(Draft, kind: DocumentKind, path: String, replace: Bool)
+    /// Read a Word or Markdown document and work out what importing it into the draft does.
+    case readImport(path: String, into: Draft, replace: Bool, unplacedToOther: Bool)
+    /// Keep text an import could not place in a file beside the draft.
+    case writeSideFile(String, besideDraft: String)
     /// Open the text in $VISUAL/$EDITOR and report back.
     case editExternally(String, place: FieldPlace)
     /// The user declined the autosave: set it aside.
@@ -41,6 +48,8 @@ public enum SaveFailure: Error, Sendable, Equatable {
     case locked(holder: String)
     /// The draft on disk is not the one this window read; nothing was replaced.
     case changedOnDisk
+    /// Anything else, said in the user's language.
+    case other(String)
 
     func message(_ language: Language) -> String {
         switch self {
@@ -50,6 +59,7 @@ public enum SaveFailure: Error, Sendable, Equatable {
         case .changedOnDisk:
             return language == .sv ? "utkastet har ändrats på disken av ett annat program sedan det öppnades"
                                    : "the draft was changed on disk by another program since it was opened"
+        case .other(let message): return message
         }
     }
 }

@@ -97,19 +97,58 @@ extension EditorSession {
         case .question(let question):
             textBox(into: &grid, title: question.title, lines: question.lines.map { ($0, Style()) },
                     hint: question.yes + " · " + question.no, style: Style(.warning))
-        case .saveAs(let line, let problem):
-            let lines = problem.map { EditorSession.wrapLines($0, width: dialogWidth - 4) } ?? []
-            let r = EditorSession.box(into: &grid, title: p.t("Spara som (en kopia med eget dokument-id)", "Save as (a copy with its own document id)"),
-                                      width: dialogWidth, height: lines.count + 5, style: Style(problem == nil ? .normal : .error))
+        case .fileName(let prompt):
+            let lines = prompt.problem.map { EditorSession.wrapLines($0, width: dialogWidth - 4) } ?? []
+            let title: String
+            switch prompt.purpose {
+            case .saveCopy: title = p.t("Spara som (en kopia med eget dokument-id)", "Save as (a copy with its own document id)")
+            case .render(let kind): title = p.t("Nämndens dokument (\(kind.fileExtension)): spara som", "The committee's document (\(kind.fileExtension)): save as")
+            case .importFrom: title = p.t("Importera text från ett Word- eller Markdown-dokument", "Import text from a Word or Markdown document")
+            }
+            let r = EditorSession.box(into: &grid, title: title, width: dialogWidth, height: lines.count + 5, style: Style(prompt.problem == nil ? .normal : .error))
             var y = r.row
             for text in lines {
                 grid.put(text, row: y, column: r.column, limit: r.right, style: Style(.error, bold: true))
                 y += 1
             }
             grid.put(p.t("Fil:", "File:"), row: y, column: r.column)
-            let x = line.render(into: &grid, row: y, column: r.column + 6, width: r.width - 6, style: Style(.selection, underline: true))
-            grid.put(p.t("Enter sparar · Esc avbryter", "Enter saves · Esc cancels"), row: y + 2, column: r.column, limit: r.right, style: Style(.muted))
+            let x = prompt.line.render(into: &grid, row: y, column: r.column + 6, width: r.width - 6, style: Style(.selection, underline: true))
+            let hint = prompt.purpose == .importFrom ? p.t("Enter läser filen (inget ändras förrän du säger ja) · Esc avbryter",
+                                                           "Enter reads the file (nothing changes until you say yes) · Esc cancels")
+                                                     : p.t("Enter sparar · Esc avbryter", "Enter saves · Esc cancels")
+            grid.put(hint, row: y + 2, column: r.column, limit: r.right, style: Style(.muted))
             grid.cursor = (y, x)
+        case .exportMenu(let selected):
+            let choices = MenuChoice.allCases
+            let r = EditorSession.box(into: &grid, title: p.t("Exportera och importera", "Export and import"), width: dialogWidth,
+                                      height: choices.count + 5)
+            for (i, choice) in choices.enumerated() {
+                let style = i == selected ? Style(.selection, bold: true, reverse: true) : Style()
+                grid.fill(row: r.row + i, column: r.column, width: r.width, height: 1, style: style)
+                grid.put("\(i + 1)  " + menuLabel(choice), row: r.row + i, column: r.column, limit: r.right, style: style)
+            }
+            let revision = file.unsaved ? p.t("Osparade ändringar sparas först, så filerna har samma revision som utkastet.",
+                                              "Unsaved changes are saved first, so the files carry the draft's revision.")
+                                        : p.t("Revision \(draft.revision).", "Revision \(draft.revision).")
+            for (i, line) in EditorSession.wrapLines(revision, width: r.width).prefix(2).enumerated() {
+                grid.put(line, row: r.row + choices.count + 1 + i, column: r.column, limit: r.right, style: Style(.muted))
+            }
+        case .importReview(let proposal, let scroll):
+            var lines: [(String, Style)] = proposal.report.map { ($0, Style()) }
+            if !proposal.conflicts.isEmpty && !proposal.replace {
+                lines.append(("", Style()))
+                lines.append((p.t("Har redan innehåll och ersätts bara med E: ", "Already has content and is replaced only with E: ")
+                               + proposal.conflicts.joined(separator: ", "), Style(.warning, bold: true)))
+            }
+            if proposal.sideFileText != nil && !proposal.unplacedToOther {
+                lines.append((p.t("Text som inte kunde placeras sparas i en fil bredvid utkastet (Ö lägger den under rubrik 6).",
+                                  "Text that could not be placed is kept in a file beside the draft (O puts it under heading 6)."), Style(.muted)))
+            }
+            let blocked = !proposal.conflicts.isEmpty && !proposal.replace
+            let hint = blocked ? p.t("E ersätter och tar in · Ö oplacerat till rubrik 6 · N avbryter", "E replaces and imports · O unplaced to heading 6 · N cancels")
+                               : p.t("J tar in (ett ångra-steg) · Ö oplacerat till rubrik 6 · N avbryter", "Y imports (one undo step) · O unplaced to heading 6 · N cancels")
+            textBox(into: &grid, title: p.t("Importera: ", "Import: ") + Sanitizer.visible(FileStore.fileName(of: proposal.file)),
+                    lines: lines, hint: hint, scroll: scroll, style: Style(blocked ? .warning : .normal), fullHeight: true)
         case .quitFailed(let problem, let copy):
             let whereText = copy.map { p.t("Texten är säkrad i \(Sanitizer.visible($0)); den finns kvar om du avslutar.",
                                            "The text is kept safe in \(Sanitizer.visible($0)); it stays there if you quit.") }
@@ -135,6 +174,16 @@ extension EditorSession {
             }
             grid.put(p.t("↑↓ välj · Enter väljer · Esc avbryter", "↑↓ choose · Enter chooses · Esc cancels"),
                      row: r.bottom - 1, column: r.column, limit: r.right, style: Style(.muted))
+        }
+    }
+
+    func menuLabel(_ choice: MenuChoice) -> String {
+        switch choice {
+        case .boardExport: return phrases.t("JSON till regionstyrelsen (kontrolleras först)", "JSON for the regional board (checked first)")
+        case .document(.docx): return phrases.t("Word-dokument för nämndens handlingar (.docx)", "Word document for the meeting papers (.docx)")
+        case .document(.html): return phrases.t("Webbsida att skriva ut eller skicka (.html)", "Web page to print or send (.html)")
+        case .document(.md): return phrases.t("Markdown (.md)", "Markdown (.md)")
+        case .importDocument: return phrases.t("Importera text från Word eller Markdown …", "Import text from Word or Markdown …")
         }
     }
 

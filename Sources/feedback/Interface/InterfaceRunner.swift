@@ -154,6 +154,18 @@ final class InterfaceRunner {
                 result = .failure(error)
             }
             perform(app.handle(.exportFinished(result), now: now))
+        case .renderDocument(let draft, let kind, let path, let replace):
+            guard let form else { return }
+            let failure = DocumentWork.render(draft, form: form, kind: kind, to: path, replace: replace, language: language, store: store)
+            perform(app.handle(.renderFinished(kind, path: path, failure: failure), now: now))
+        case .readImport(let path, let draft, let replace, let unplacedToOther):
+            guard let form else { return }
+            let (proposal, problem) = DocumentWork.proposal(path: path, into: draft, form: form, replace: replace,
+                                                            unplacedToOther: unplacedToOther, language: language)
+            perform(app.handle(.importRead(proposal, problem: problem), now: now))
+        case .writeSideFile(let text, let draftPath):
+            let (path, problem) = DocumentWork.writeSideFile(text, besideDraft: draftPath, store: store, language: language)
+            perform(app.handle(.sideFileWritten(path: path, problem: problem), now: now))
         case .editExternally(let text, let place):
             let edited = ExternalEditor.edit(text, terminal: terminal, language: language)
             perform(app.handle(.externalEditFinished(edited, place: place), now: InterfaceRunner.now()))
