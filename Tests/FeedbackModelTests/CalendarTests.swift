@@ -157,18 +157,3 @@ import TestSupport
         #expect(throws: Never.self) { try Exporter(form: form).export(draft, exportedAt: SampleDrafts.now) }
     }
 }
-
-/// `Paragraphs.lines` splits on line-feed bytes; it must give what splitting on the
-/// Character "\n" gives, for any text (combining marks after a line feed, CR LF, emoji).
-@Suite struct ParagraphLinesTests {
-    @Test func byteSplitEqualsCharacterSplit() {
-        var g = SeededGenerator.forTest("byteSplitEqualsCharacterSplit")
-        let pieces = ["a", "å", "e\u{301}", "\u{301}", "\n", "\n", "\r", "\r\n", " ", "\t", "- ", "😀", "👩‍⚕️", "\u{200B}", "中"]
-        for _ in 0..<3000 {
-            let text = (0..<Int.random(in: 0...30, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined()
-            let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            let reference = normalized.split(separator: "\n", omittingEmptySubsequences: true).filter { !Paragraphs.isBlank($0) }
-            #expect(Paragraphs.lines(text).map(String.init) == reference.map(String.init), "seed \(g.seed): \(text.debugDescription)")
-        }
-    }
-}
