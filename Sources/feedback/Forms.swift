@@ -8,7 +8,8 @@ struct Forms: ParsableCommand {
             Forms are read from the program itself, then /usr/share/feedback/forms (installed), then \
             /etc/feedback/forms (the region's own), then the configuration's forms folders (--forms); \
             a later file with the same id and version replaces an earlier one, and this list says so. \
-            Exit 1 when a form file cannot be read.
+            Each form is read and checked: keys, types, rules, and the timeline (valid dates in \
+            date order, a deadline phase). Exit 1 when a form file cannot be read.
             """
     )
 
@@ -23,6 +24,17 @@ struct Forms: ParsableCommand {
             let deadline = sv ? "sista dag" : "deadline"
             let period = sv ? "planperiod" : "plan period"
             Console.out("  \(period) \(form.planPeriod.label), \(deadline) \(form.deadline), \(form.sections.count) \(sv ? "rubriker" : "headings")")
+            Console.out("  \(sv ? "tidplan" : "timeline"):")
+            let width = form.timeline.phases.map { $0.dates.count }.max() ?? 10
+            for phase in form.timeline.phases {
+                let dates = phase.dates.padding(toLength: width, withPad: " ", startingAt: 0)
+                Console.out("    \(dates)  \(Sanitizer.visible(phase.label[language]))")
+            }
+            if form.timeline.phases.count == 1 {
+                Console.out(sv
+                    ? "  obs: formuläret har bara sista dag, ingen tidplan (timeline) med kickoff, PF-beslut och sammanträden"
+                    : "  note: the form gives only the deadline, no timeline with kickoff, PF decision and meetings")
+            }
             Console.out("  \(sv ? "källa" : "source"): \(Self.sourceName(form.source, language))")
             for earlier in catalog.replaced[form.source] ?? [] {
                 let same = Self.sameText(form.source, earlier.source)

@@ -82,6 +82,10 @@ public func run(_ executable: String, _ arguments: [String], in folder: String? 
     env.removeValue(forKey: "LC_MESSAGES")
     // The machine's own configuration must not change what a test sees.
     for key in env.keys where key.hasPrefix("FEEDBACK_") { env.removeValue(forKey: key) }
+    // "Today" is fixed so that what the commands say about the deadline does not change with
+    // the day the tests run; tests of the calendar pass their own.
+    env["FEEDBACK_TODAY"] = SampleDrafts.today.description
+    env.removeValue(forKey: "SOURCE_DATE_EPOCH")
     for (key, value) in environment { env[key] = value }
     process.environment = env
     let outPipe = Pipe()
