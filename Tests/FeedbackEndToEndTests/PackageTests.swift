@@ -11,9 +11,17 @@ import TestSupport
     static let releaseBinary = Paths.root + "/.build/release/feedback"
     static var canPackage: Bool {
         getuid() == 0 && isInstalled("dpkg-deb") && isInstalled("dpkg") && isInstalled("strip") && isInstalled("objdump")
-            && FileManager.default.isExecutableFile(atPath: releaseBinary)
+            && FileManager.default.isExecutableFile(atPath: releaseBinary) && releaseBuildIsCurrent
     }
-    static let why = "needs root, dpkg, binutils and a release build (swift build -c release --product feedback)"
+    static let why = "needs root, dpkg, binutils and a current release build (swift build -c release --product feedback)"
+
+    /// Whether the release binary's built-in forms are those in Forms/ (Scripts/package
+    /// refuses a binary older than them; CI builds it just before the tests).
+    static let releaseBuildIsCurrent: Bool = {
+        guard let listed = try? run(releaseBinary, ["forms", "--lang", "en", "--forms", Paths.root + "/Forms"], in: "/",
+                                    environment: ["FEEDBACK_SYSTEM_CONFIG_DIR": noConfiguration, "XDG_CONFIG_HOME": noConfiguration]) else { return false }
+        return listed.status == 0 && listed.stdout.contains("replaces the built-in copy (the same content)")
+    }()
 
     /// Runs Scripts/package on the existing release binary; the .deb and the .tar.gz.
     func makePackages(in folder: String) throws -> (deb: String, tar: String) {
