@@ -35,7 +35,7 @@ struct Fill: ParsableCommand {
             throw CommandFailure(message: "feedback: inget formulär / no form", code: 2)
         }
         // Refuse an unreadable draft before the screen changes, with the same message as validate.
-        let loaded = try draftPath.map { try Drafts.load($0, catalog: catalog, language: language) }
+        let loaded = try draftPath.map { try Drafts.loadWithIdentity($0, catalog: catalog, language: language) }
         let colors = (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let terminal: Terminal
         do { terminal = try Terminal(colors: colors) } catch {
@@ -46,7 +46,7 @@ struct Fill: ParsableCommand {
                                 drafts: DraftListing.summaries(in: dataFolder, catalog: catalog, language: language))
         let runner = InterfaceRunner(terminal: terminal, app: App(start: start), catalog: catalog, language: language,
                                      dataFolder: dataFolder, exportFolder: options.exportFolder, overrideLock: options.overrideLock)
-        if let draftPath, let loaded { runner.open(draftPath, loaded: loaded) }
+        if let draftPath, let loaded { runner.open(draftPath, loaded: (loaded.0, loaded.1), identity: loaded.2) }
         let code = runner.run()
         if code != 0 { throw ExitCode(code) }
     }

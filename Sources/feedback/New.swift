@@ -41,13 +41,17 @@ struct New: ParsableCommand {
             path = folder + "/" + Exporter(form: definition).fileName(for: Draft.new(form: definition, committee: committee, documentID: "", now: Drafts.now()))
                 .replacingOccurrences(of: "_r0.json", with: ".json")
         }
-        guard !store.exists(path) else {
-            throw CommandFailure(message: language == .sv ? "\(Sanitizer.visible(path)) finns redan; ingenting skrevs över."
-                                                          : "\(Sanitizer.visible(path)) already exists; nothing was overwritten.", code: 2)
-        }
         let draft = Draft.new(form: definition, committee: committee, documentID: UUID().uuidString.lowercased(), now: Drafts.now())
         do {
-            try store.save(DraftCodec.encode(draft, form: definition), to: path)
+            // Created without replacing anything: a file, a link (even a dangling one) or a
+            // FIFO already at the path stays as it is.
+            try store.saveNew(DraftCodec.encode(draft, form: definition), to: path)
+        } catch where error.kind == .exists {
+            let what = store.fileSystem.status(path, followLinks: false).map { StoreError.kindName($0.kind) }
+            let sv = what.map { " (\($0.sv))" } ?? ""
+            let en = what.map { " (\($0.en))" } ?? ""
+            throw CommandFailure(message: language == .sv ? "\(Sanitizer.visible(path)) finns redan\(sv); ingenting skrevs över."
+                                                          : "\(Sanitizer.visible(path)) already exists\(en); nothing was overwritten.", code: 2)
         } catch {
             throw CommandFailure(message: error.message(language), code: 2)
         }

@@ -36,7 +36,7 @@ public struct FormCatalog: Sendable {
             } catch let error as FormError {
                 catalog.problems.append(error)
             } catch let error as StoreError {
-                catalog.problems.append(FormError(file: file, problem: error.message(.en)))
+                catalog.problems.append(FormError(file: file, problem: error.reason(.en)))
             } catch {
                 catalog.problems.append(FormError(file: file, problem: "\(error)"))
             }

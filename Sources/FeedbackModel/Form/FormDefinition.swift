@@ -199,17 +199,18 @@ public struct PatternRule: Sendable, Equatable {
     public func matches(_ text: String) -> Bool { compiled.matches(text) }
 }
 
-/// A compiled regular expression (the standard library's `Regex`, which needs no ICU start-up).
-/// Forms read from files compile their patterns at once, to report a bad one with its line;
-/// the embedded form compiles each on first use.
+/// A compiled form pattern (see `PatternSyntax.swift` for the syntax): matched in time
+/// linear in the text, whatever the pattern. Forms read from files compile their patterns at
+/// once, to report a bad one with its line; the embedded form compiles each on first use.
 final class CompiledPattern: @unchecked Sendable {
     private let pattern: String
-    private var regex: Regex<AnyRegexOutput>?
+    private var program: PatternProgram?
     private let lock = NSLock()
 
-    init(_ pattern: String) throws {
+    /// Parses, checks (`PatternSafety`) and compiles a pattern; the error says why not.
+    init(_ pattern: String, limits: Limits = .standard) throws(PatternError) {
         self.pattern = pattern
-        regex = try Regex(pattern)
+        program = try CompiledPattern.compile(pattern, limits: limits)
     }
 
     /// A pattern already known to be valid, compiled when first matched.
@@ -217,13 +218,19 @@ final class CompiledPattern: @unchecked Sendable {
         self.pattern = pattern
     }
 
+    static func compile(_ pattern: String, limits: Limits) throws(PatternError) -> PatternProgram {
+        let node = try PatternParser.parse(pattern, limits: limits)
+        try PatternSafety.check(node)
+        return try PatternProgram.compile(node, limits: limits)
+    }
+
     func matches(_ text: String) -> Bool {
         lock.lock()
-        if regex == nil { regex = try? Regex(pattern) }
-        let compiled = regex
+        if program == nil { program = try? CompiledPattern.compile(pattern, limits: .standard) }
+        let compiled = program
         lock.unlock()
         guard let compiled else { return true }
-        return (try? compiled.firstMatch(in: text)) != nil
+        return compiled.matches(text)
     }
 }
 

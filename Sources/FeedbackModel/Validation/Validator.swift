@@ -2,9 +2,12 @@
 /// always be edited, saved and closed.
 public struct Validator: Sendable {
     public let form: FormDefinition
+    /// The program's limits, checked with the form's own rules (and before its patterns).
+    public let limits: Limits
 
-    public init(form: FormDefinition) {
+    public init(form: FormDefinition, limits: Limits = .standard) {
         self.form = form
+        self.limits = limits
     }
 
     /// Every finding for the draft, metadata first, then the sections in order.
@@ -120,9 +123,18 @@ public struct Validator: Sendable {
             if let rule = rules.minWords, stats.words < rule.value {
                 add("minWords", rule.severity, Messages.withCount(rule.message, Messages.minWords(label, stats.words, rule.value), stats.words, rule.value, words: true))
             }
-            if let rule = rules.pattern, let text, !rule.matches(text) {
-                add("pattern", rule.severity, Localized(sv: "\(label.sv): \(rule.message.sv)", en: "\(label.en): \(rule.message.en)"))
+            // Lengths before patterns: a value over its length limit is reported as too long and
+            // never matched, so no value can make validation slow.
+            if let rule = rules.pattern, let text, !(rules.maxChars.map { stats.characters > $0.value } ?? false) {
+                if stats.characters > limits.patternInputCharacters {
+                    add("patternNotChecked", rule.severity, Messages.patternNotChecked(label, stats.characters, limits.patternInputCharacters))
+                } else if !rule.matches(text) {
+                    add("pattern", rule.severity, Localized(sv: "\(label.sv): \(rule.message.sv)", en: "\(label.en): \(rule.message.en)"))
+                }
             }
+        }
+        if stats.characters > limits.textCharacters {
+            add("textTooLong", .error, Messages.textTooLong(label, stats.characters, limits.textCharacters))
         }
         if let rule = rules.maxChars, stats.characters > rule.value {
             add("maxChars", rule.severity, Messages.withCount(rule.message, Messages.maxChars(label, stats.characters, rule.value), stats.characters, rule.value, words: false))
@@ -225,6 +237,10 @@ public struct Validator: Sendable {
         if let rule = field.rules.minRows, rows.count < rule.value {
             findings.append(Finding(severity: rule.severity, code: "tooFewRows", pointer: place.pointer, target: target,
                                     message: rule.message ?? Messages.tooFewRows(label, rows.count, rule.value)))
+        }
+        if rows.count > limits.tableRows {
+            findings.append(Finding(severity: .error, code: "tableTooLong", pointer: place.pointer, target: target,
+                                    message: Messages.tableTooLong(label, rows.count, limits.tableRows)))
         }
         if let rule = field.rules.maxRows, rows.count > rule.value {
             findings.append(Finding(severity: rule.severity, code: "tooManyRows", pointer: place.pointer, target: target,

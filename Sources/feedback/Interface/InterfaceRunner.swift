@@ -24,6 +24,17 @@ final class InterfaceRunner {
     /// it to be idle so an autosave can never land after the save that removes it.
     let autosaveQueue = DispatchQueue(label: "feedback.autosave")
     let finishedAutosaves = AutosaveResults()
+    /// Which file on disk each draft was read from (or last saved as): a save that finds
+    /// another file there refuses to overwrite it.
+    var identities: [String: DiskIdentity] = [:]
+    /// Where the text goes when the disk refuses the draft.
+    let emergency = EmergencyStore()
+    /// What to tell on standard error once the terminal is restored (where rescued text went,
+    /// side files of others left alone).
+    var exitNotes: [String] = []
+    var exitCode: Int32 = 0
+    /// The last save of the draft that failed (with where its text went), until one succeeds.
+    var lastFailedSave: StoreError?
 
     init(terminal: Terminal, app: App, catalog: FormCatalog, language: Language, dataFolder: String, exportFolder: String, overrideLock: Bool) {
         self.terminal = terminal
@@ -71,14 +82,35 @@ final class InterfaceRunner {
                 dispatch(.tick)
             case .resized:
                 break
-            case .signal, .endOfInput:
-                // SSH dropped (SIGHUP, end of input) or we were told to stop: save everything.
+            case .signal:
+                // Told to stop (SIGTERM, SIGHUP, SIGUSR1, …): take in the keys already typed
+                // (they wait behind the signal), then save everything.
+                takePendingInput()
+                perform(app.emergencySave(now: InterfaceRunner.now()))
+                finished = true
+            case .endOfInput:
+                // The terminal went away: save everything.
                 perform(app.emergencySave(now: InterfaceRunner.now()))
                 finished = true
             }
         }
         shutDown()
-        return 0
+        return exitCode
+    }
+
+    /// Feeds the bytes that already wait on standard input to the interface (a signal is seen
+    /// before them), so the last keys typed before it are saved too.
+    private func takePendingInput() {
+        for _ in 0..<64 {
+            guard case .bytes(let bytes) = terminal.waitForInput(timeout: 0) else { break }
+            for key in decoder.feed(bytes) { dispatch(.key(key)) }
+        }
+        if decoder.isAwaitingMore { for key in decoder.timeout() { dispatch(.key(key)) } }
+    }
+
+    /// The file the side files of a draft live beside: the draft, or the file its own link leads to.
+    func sideBase(_ path: String) -> String {
+        store.resolvedTarget(path)
     }
 
     func draw() {
@@ -120,11 +152,18 @@ final class InterfaceRunner {
             guard let form else { return }
             let store = self.store
             let results = finishedAutosaves
+            let autosavePath = DraftFiles.autosavePath(for: sideBase(path))
             autosaveQueue.async {
                 let draft = snapshot.draft()
                 var failure: StoreError?
                 do throws(StoreError) {
-                    try store.save(DraftCodec.encode(draft, form: form), to: DraftFiles.autosavePath(for: path))
+                    let bytes = DraftCodec.encode(draft, form: form)
+                    guard Limits.standard.admitsDraft(bytes: bytes.count) else {
+                        throw StoreError(path: autosavePath, operation: "autosave",
+                                         kind: .exceedsLimit(size: bytes.count, limit: Limits.standard.draftBytes))
+                    }
+                    // Never through a link, never over a file that is not the user's own.
+                    try store.saveSideFile(bytes, to: autosavePath)
                 } catch {
                     failure = error
                 }
@@ -135,18 +174,41 @@ final class InterfaceRunner {
             autosaveQueue.sync {}
             let bytes = DraftCodec.encode(draft, form: form)
             // Autosaves come as `.autosave` snapshots; this writes the draft file itself.
-            let target = path
+            let previousPath = app.session?.path
+            let savingAs = previousPath.map { $0 != path } ?? false
             var failure: StoreError?
-            do { try store.save(bytes, to: target) } catch { failure = error }
+            do throws(StoreError) {
+                guard Limits.standard.admitsDraft(bytes: bytes.count) else {
+                    throw StoreError(path: path, operation: "save", kind: .exceedsLimit(size: bytes.count, limit: Limits.standard.draftBytes))
+                }
+                if savingAs {
+                    // Save as: a new file that replaces nothing (an existing file, even a draft
+                    // another window holds, fails with .exists).
+                    identities[path] = try store.saveNew(bytes, to: path)
+                } else {
+                    // Only over the file that was loaded: another program's change is not overwritten.
+                    identities[path] = try store.save(bytes, to: path, expecting: identities[path])
+                }
+            } catch {
+                failure = error
+            }
+            if var refused = failure {
+                // The disk (or a changed file) said no: the text goes to the user's state folder.
+                refused.rescue = emergency.write(bytes, for: path, now: Timestamp(secondsSinceEpoch: Int64(now)))
+                failure = refused
+                lastFailedSave = refused
+            } else if purpose == .draft {
+                lastFailedSave = nil
+            }
             if purpose == .draft, failure == nil {
-                store.remove(DraftFiles.autosavePath(for: path))
-                if let session = app.session, session.path != path {
+                store.removeOwn(DraftFiles.autosavePath(for: sideBase(path)))
+                if let previousPath, savingAs {
                     // Saved under another name: the lock moves with it.
                     lock?.release()
-                    if case .acquired(let newLock) = DraftLock.acquire(for: path, now: Timestamp(secondsSinceEpoch: Int64(now)), store: store) {
+                    if case .acquired(let newLock) = DraftLock.acquire(for: sideBase(path), now: Timestamp(secondsSinceEpoch: Int64(now)), store: store) {
                         lock = newLock
                     }
-                    store.remove(DraftFiles.autosavePath(for: session.path))
+                    store.removeOwn(DraftFiles.autosavePath(for: sideBase(previousPath)))
                 }
             }
             let followUp = app.handle(.saveFinished(draft, path: path, purpose: purpose, error: failure), now: now)
@@ -165,8 +227,8 @@ final class InterfaceRunner {
             perform(app.handle(.externalEditFinished(edited, place: place), now: InterfaceRunner.now()))
         case .setAsideAutosave:
             if let path = app.session?.path {
-                let autosave = DraftFiles.autosavePath(for: path)
-                _ = store.fileSystem.rename(autosave, DraftFiles.setAsidePath(for: path))
+                let base = sideBase(path)
+                try? store.renameOwn(DraftFiles.autosavePath(for: base), to: DraftFiles.setAsidePath(for: base))
             }
         case .quit:
             finished = true
@@ -178,19 +240,31 @@ final class InterfaceRunner {
         lock?.release()
         lock = nil
         terminal.close()
+        if let lastFailedSave, app.session?.unsaved == true {
+            // Leaving with text that is not in its file: say where it is, or that it is nowhere.
+            exitNotes.append("feedback: " + lastFailedSave.message(language))
+            exitCode = 1
+        }
+        for note in exitNotes { FileHandle.standardError.write(Data((Sanitizer.visible(note) + "\n").utf8)) }
     }
 
     // MARK: - Opening drafts
 
     /// Opens a draft: reads it, takes its lock (or opens read-only), and offers a newer autosave.
-    func open(_ path: String, loaded alreadyLoaded: (Draft, FormDefinition)? = nil) {
+    /// The draft opens read-only, saying why, when a side file is not the user's own (a planted
+    /// link, FIFO or another user's file where the lock or autosave must go) or the draft is
+    /// reached through another user's link.
+    func open(_ path: String, loaded alreadyLoaded: (Draft, FormDefinition)? = nil, identity knownIdentity: DiskIdentity? = nil) {
         let loaded: (Draft, FormDefinition)
+        var identity = knownIdentity
         if let alreadyLoaded {
             loaded = alreadyLoaded
+            if identity == nil { identity = store.identity(of: path) }
         } else {
             do {
-                let bytes = try store.read(path: path, limit: DraftCodec.maximumSize)
+                let (bytes, readIdentity) = try store.readWithIdentity(path: path, limit: DraftCodec.maximumSize)
                 loaded = try DraftCodec.decode(bytes, file: path, catalog: catalog)
+                identity = readIdentity
             } catch let error as StoreError {
                 showStartMessage(error.message(language))
                 return
@@ -201,43 +275,74 @@ final class InterfaceRunner {
                 return
             }
         }
+        identities[path] = identity
         let (draft, draftForm) = loaded
         var readOnly: ReadOnlyReason?
         let now = Timestamp(secondsSinceEpoch: Int64(InterfaceRunner.now()))
-        switch DraftLock.acquire(for: path, now: now, override: overrideLock, store: store) {
-        case .acquired(let newLock):
-            lock = newLock
-        case .held(let holder, let otherHost):
-            let who = holder.description(language)
-            readOnly = ReadOnlyReason(message: language == .sv
-                ? "utkastet är öppet hos \(who)" + (otherHost ? "; starta med --override-lock för att ta över låset" : "")
-                : "the draft is open by \(who)" + (otherHost ? "; start with --override-lock to take over the lock" : ""))
-        case .unavailable(let error):
-            // No lock can be made (e.g. a read-only folder): saving will tell the same story.
-            readOnly = nil
-            _ = error
+        var base = path
+        do { base = try store.draftTarget(path) } catch { readOnly = refusedReadOnly(error) }
+        if readOnly == nil {
+            switch DraftLock.acquire(for: base, now: now, override: overrideLock, store: store) {
+            case .acquired(let newLock):
+                lock = newLock
+            case .held(let holder, let otherHost):
+                let who = holder.description(language)
+                readOnly = ReadOnlyReason(message: language == .sv
+                    ? "utkastet är öppet hos \(who)" + (otherHost ? "; starta med --override-lock för att ta över låset" : "")
+                    : "the draft is open by \(who)" + (otherHost ? "; start with --override-lock to take over the lock" : ""))
+            case .refused(let error):
+                readOnly = refusedReadOnly(error)
+            case .unavailable:
+                // No lock can be made (e.g. a read-only folder): saving will tell the same story.
+                readOnly = nil
+            }
+        }
+        if readOnly == nil, let problem = store.sideFileProblem(DraftFiles.autosavePath(for: base)) {
+            // The autosave could be neither written nor trusted: no editing without it.
+            readOnly = refusedReadOnly(problem)
+            lock?.release()
+            lock = nil
+        }
+        if readOnly == nil {
+            // Temporary files a killed save left behind are removed; others' are left and told.
+            let leftovers = store.removeStaleTemporaries(of: base, now: now.secondsSinceEpoch)
+            for foreign in leftovers.foreign {
+                exitNotes.append("feedback: " + (language == .sv ? "lämnades orörd: " : "left alone: ") + foreign.message(language))
+            }
         }
         form = draftForm
         let session = EditorSession(form: draftForm, draft: draft, path: path, language: language,
                                     exportFolder: exportFolder, readOnly: readOnly)
         app.open(session)
-        if readOnly == nil { offerAutosave(for: path, draft: draft, form: draftForm) }
+        if readOnly == nil { offerAutosave(beside: base, draft: draft, form: draftForm) }
     }
 
-    private func offerAutosave(for path: String, draft: Draft, form: FormDefinition) {
-        let autosavePath = DraftFiles.autosavePath(for: path)
-        guard store.exists(autosavePath) else { return }
-        guard let bytes = try? store.read(path: autosavePath, limit: DraftCodec.maximumSize),
-              let autosaved = try? DraftCodec.decode(bytes, file: autosavePath, form: form) else {
+    /// The read-only reason for a side file (or link) that is not the user's own.
+    private func refusedReadOnly(_ error: StoreError) -> ReadOnlyReason {
+        ReadOnlyReason(message: language == .sv
+            ? "något som inte är ditt ligger i vägen: \(error.message(.sv)); ta bort det eller spara en kopia med Ctrl-W"
+            : "something that is not yours is in the way: \(error.message(.en)); remove it or save a copy with Ctrl-W")
+    }
+
+    private func offerAutosave(beside base: String, draft: Draft, form: FormDefinition) {
+        let autosavePath = DraftFiles.autosavePath(for: base)
+        let bytes: [UInt8]?
+        do { bytes = try store.readOwn(path: autosavePath, limit: DraftCodec.maximumSize) } catch {
+            // Ours but unreadable (too large, an I/O error): kept aside, never silently deleted.
+            try? store.renameOwn(autosavePath, to: DraftFiles.setAsidePath(for: base))
+            return
+        }
+        guard let bytes else { return }
+        guard let autosaved = try? DraftCodec.decode(bytes, file: autosavePath, form: form) else {
             // A broken autosave is kept aside, never silently deleted.
-            _ = store.fileSystem.rename(autosavePath, DraftFiles.setAsidePath(for: path))
+            try? store.renameOwn(autosavePath, to: DraftFiles.setAsidePath(for: base))
             return
         }
         var comparable = autosaved
         comparable.revision = draft.revision
         comparable.modified = draft.modified
         if comparable == draft {
-            store.remove(autosavePath)
+            store.removeOwn(autosavePath)
             return
         }
         app.offerRestore(autosaved)
@@ -250,19 +355,22 @@ final class InterfaceRunner {
             showStartMessage(error.message(language))
             return
         }
-        var path = dataFolder + "/\(form.id)_\(committee).json"
-        var n = 2
-        while store.exists(path) {
-            path = dataFolder + "/\(form.id)_\(committee)-\(n).json"
-            n += 1
-        }
         let now = Timestamp(secondsSinceEpoch: Int64(InterfaceRunner.now()))
         let draft = Draft.new(form: form, committee: committee, documentID: UUID().uuidString.lowercased(), now: now)
-        do { try store.save(DraftCodec.encode(draft, form: form), to: path) } catch {
-            showStartMessage(error.message(language))
+        let bytes = DraftCodec.encode(draft, form: form)
+        for n in 1...1000 {
+            let path = dataFolder + (n == 1 ? "/\(form.id)_\(committee).json" : "/\(form.id)_\(committee)-\(n).json")
+            do {
+                identities[path] = try store.saveNew(bytes, to: path)
+            } catch where error.kind == .exists {
+                continue
+            } catch {
+                showStartMessage(error.message(language))
+                return
+            }
+            open(path)
             return
         }
-        open(path)
     }
 
     private func showStartMessage(_ text: String) {
