@@ -204,13 +204,13 @@ public struct PatternRule: Sendable, Equatable {
 /// once, to report a bad one with its line; the embedded form compiles each on first use.
 final class CompiledPattern: @unchecked Sendable {
     private let pattern: String
-    private var program: PatternProgram?
+    private var compiled: FormPattern?
     private let lock = NSLock()
 
     /// Parses, checks (`PatternSafety`) and compiles a pattern; the error says why not.
     init(_ pattern: String, limits: Limits = .standard) throws(PatternError) {
         self.pattern = pattern
-        program = try CompiledPattern.compile(pattern, limits: limits)
+        compiled = try FormPattern(pattern, limits: limits)
     }
 
     /// A pattern already known to be valid, compiled when first matched.
@@ -218,19 +218,13 @@ final class CompiledPattern: @unchecked Sendable {
         self.pattern = pattern
     }
 
-    static func compile(_ pattern: String, limits: Limits) throws(PatternError) -> PatternProgram {
-        let node = try PatternParser.parse(pattern, limits: limits)
-        try PatternSafety.check(node)
-        return try PatternProgram.compile(node, limits: limits)
-    }
-
     func matches(_ text: String) -> Bool {
         lock.lock()
-        if program == nil { program = try? CompiledPattern.compile(pattern, limits: .standard) }
-        let compiled = program
+        if compiled == nil { compiled = try? FormPattern(pattern) }
+        let pattern = compiled
         lock.unlock()
-        guard let compiled else { return true }
-        return compiled.matches(text)
+        guard let pattern else { return true }
+        return pattern.matches(text)
     }
 }
 

@@ -156,9 +156,22 @@ struct PatternProgram: Sendable {
     /// Whether the pattern matches somewhere in `text` (a search, as JSON Schema's `pattern`
     /// and Python's `re.search`; anchor with `^ … $` to match the whole text).
     func matches(_ text: String) -> Bool {
+        run(text).matched
+    }
+
+    /// The answer and the work done for it: `steps` counts every state visited, at most
+    /// (length + 1) × (4 × instructions + 2) for any text (each state is entered once per
+    /// position, and pushed at most twice by its predecessors), which tests and the fuzzer check.
+    func run(_ text: String) -> (matched: Bool, steps: Int) {
         let scalars = text.unicodeScalars.map(\.value)
         var matcher = Matcher(program: self, scalars: scalars)
-        return matcher.run()
+        let matched = matcher.run()
+        return (matched, matcher.steps)
+    }
+
+    /// The most steps `run` may take on a text of `length` scalars.
+    func stepBudget(length: Int) -> Int {
+        (length + 1) * (4 * instructions.count + 2)
     }
 
     private struct Matcher {
@@ -167,6 +180,7 @@ struct PatternProgram: Sendable {
         var marks: [Int]
         var generation = 0
         var stack: [Int] = []
+        var steps = 0
 
         init(program: PatternProgram, scalars: [UInt32]) {
             self.program = program
@@ -181,6 +195,7 @@ struct PatternProgram: Sendable {
         mutating func add(_ pc: Int, at i: Int, to list: inout [Int]) -> Bool {
             stack.append(pc)
             while let p = stack.popLast() {
+                steps += 1
                 if marks[p] == generation { continue }
                 marks[p] = generation
                 switch program.instructions[p] {
@@ -214,6 +229,7 @@ struct PatternProgram: Sendable {
                 next.removeAll(keepingCapacity: true)
                 let c = scalars[i]
                 for p in current {
+                    steps += 1
                     let advances: Bool
                     switch program.instructions[p] {
                     case .scalar(let v): advances = v == c

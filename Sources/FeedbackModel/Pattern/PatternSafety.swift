@@ -20,11 +20,12 @@ enum PatternSafety {
         case .repetition(let body, _, let max):
             try visit(body)
             guard max == nil || max! > 1 else { return }
-            if containsVariableRepetition(body) {
+            if intersects(endingRepetitions(body), first(body)) {
                 throw PatternError(offset: 0, reason: """
-                    it repeats a part that itself repeats (such as (a+)+ or (\\w+,?)*): on a value that almost \
-                    matches, a backtracking validator tries every way to share the characters between the two \
-                    repetitions, which takes time exponential in the value's length; repeat only once, e.g. (a)+ or a+
+                    it repeats a part that ends in a repetition of characters it can also begin with (such as \
+                    (a+)+ or (\\w+ ?)*): on a value that almost matches, a backtracking validator tries every way to \
+                    share the characters between the repetitions, which takes time exponential in the value's length; \
+                    repeat only once (a+), or begin each repetition with a separator (\\w+( \\w+)*)
                     """)
             }
             if nullable(body) {
@@ -91,13 +92,27 @@ enum PatternSafety {
         }
     }
 
-    private static func containsVariableRepetition(_ node: PatternNode) -> Bool {
+    /// What the varying repetitions that can end a match of `node` can read: where one
+    /// repetition of an enclosing loop ends and the next begins is then ambiguous if the loop
+    /// can begin with one of those characters. A repetition counts as ending the node when
+    /// what follows it is optional or could be read by it too (`a*a` ends in `a*`).
+    static func endingRepetitions(_ node: PatternNode) -> [Reader] {
         switch node {
-        case .repetition(let body, _, _): return isVariableRepetition(node) || containsVariableRepetition(body)
-        case .group(let inner): return containsVariableRepetition(inner)
-        case .concatenation(let items): return items.contains(where: containsVariableRepetition)
-        case .alternation(let branches): return branches.contains(where: containsVariableRepetition)
-        default: return false
+        case .repetition(let body, _, _):
+            return isVariableRepetition(node) ? characters(body) : endingRepetitions(body)
+        case .group(let inner): return endingRepetitions(inner)
+        case .alternation(let branches): return branches.flatMap(endingRepetitions)
+        case .concatenation(let items):
+            var result: [Reader] = []
+            var after: [[Reader]] = []  // what the items after the current one must read
+            for item in items.reversed() {
+                let ending = endingRepetitions(item)
+                if !ending.isEmpty, after.allSatisfy({ intersects(ending, $0) }) { result += ending }
+                if !nullable(item) { after.append(first(item)) }
+            }
+            return result
+        default:
+            return []
         }
     }
 
