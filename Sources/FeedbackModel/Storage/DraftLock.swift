@@ -141,14 +141,18 @@ public final class DraftLock: @unchecked Sendable {
 
     /// Who holds the lock, from its text; the file's owner when the text says otherwise or
     /// nothing. A holder that has just taken over may not have written its name yet: with
-    /// `waitForNewHolder` a text naming an ended process is read again for a moment.
+    /// `waitForNewHolder` an empty text or one naming an ended process is read again for up
+    /// to two seconds.
     private static func holder(folder: FileStore.Folder, name: String, store: FileStore, owner: uid_t, waitForNewHolder: Bool) -> LockInfo {
         let ownerName = Account.name(of: owner)
         var info: LockInfo?
-        for attempt in 0..<25 {
+        for attempt in 0..<100 {
             info = readText(folder: folder, name: name, store: store).flatMap { LockInfo(json: $0) }
-            guard waitForNewHolder, let current = info, current.host == LockInfo.currentHost(), !processExists(current.pid) else { break }
-            if attempt < 24 { usleep(20_000) }
+            // Empty or half written (the new holder is writing), or naming an ended process
+            // (it has not written yet): look again.
+            let settled = info.map { $0.host != LockInfo.currentHost() || processExists($0.pid) } ?? false
+            guard waitForNewHolder, !settled else { break }
+            if attempt < 99 { usleep(20_000) }
         }
         guard var found = info else {
             return LockInfo(user: ownerName, host: "?", pid: 0, since: Timestamp(secondsSinceEpoch: 0), fileOwner: ownerName)

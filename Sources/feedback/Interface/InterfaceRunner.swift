@@ -192,8 +192,9 @@ final class InterfaceRunner {
             } catch {
                 failure = error
             }
-            if var refused = failure {
+            if var refused = failure, !(savingAs && refused.kind == .exists) {
                 // The disk (or a changed file) said no: the text goes to the user's state folder.
+                // (A "save as" onto a taken name loses nothing: the draft's own file is there.)
                 refused.rescue = emergency.write(bytes, for: path, now: Timestamp(secondsSinceEpoch: Int64(now)))
                 failure = refused
                 lastFailedSave = refused
@@ -319,9 +320,11 @@ final class InterfaceRunner {
 
     /// The read-only reason for a side file (or link) that is not the user's own.
     private func refusedReadOnly(_ error: StoreError) -> ReadOnlyReason {
-        ReadOnlyReason(message: language == .sv
-            ? "något som inte är ditt ligger i vägen: \(error.message(.sv)); ta bort det eller spara en kopia med Ctrl-W"
-            : "something that is not yours is in the way: \(error.message(.en)); remove it or save a copy with Ctrl-W")
+        // The name and the reason first: the status line is one line of the terminal.
+        let name = Sanitizer.visible(FileStore.fileName(of: error.path))
+        return ReadOnlyReason(message: language == .sv
+            ? "\(name): \(error.reason(.sv)); ta bort den eller spara en kopia med Ctrl-W (\(Sanitizer.visible(error.path)))"
+            : "\(name): \(error.reason(.en)); remove it or save a copy with Ctrl-W (\(Sanitizer.visible(error.path)))")
     }
 
     private func offerAutosave(beside base: String, draft: Draft, form: FormDefinition) {
