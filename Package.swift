@@ -54,7 +54,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "feedback-bench",
-            dependencies: ["FeedbackModel", "FeedbackInterface"]
+            // Yams: the baseline of the form reader's row (Yams.compose alone).
+            dependencies: ["FeedbackModel", "FeedbackInterface", .product(name: "Yams", package: "Yams")]
         ),
         // Shared by the test targets: paths, running the built binary, temporary folders, tmux.
         .target(

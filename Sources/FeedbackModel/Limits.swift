@@ -41,16 +41,18 @@ public struct Limits: Sendable, Equatable {
     /// with too many rows. (The encoded size is checked when saving.)
     public func violations(in draft: Draft, form: FormDefinition) -> [LimitViolation] {
         var result: [LimitViolation] = []
-        func check(_ value: FieldValue?, field: FieldDefinition, place: FieldPlace) {
+        func check(_ value: FieldValue?, place: FieldPlace) {
             switch value {
             case .text(let text)?:
+                // Only a text with more bytes than the limit can have more characters.
+                guard text.utf8.count > textCharacters else { break }
                 let count = text.unicodeScalars.count
                 if count > textCharacters { result.append(.textTooLong(place, row: nil, cell: nil, characters: count, limit: textCharacters)) }
             case .table(let rows)?:
                 if rows.count > tableRows { result.append(.tooManyRows(place, rows: rows.count, limit: tableRows)) }
                 for (index, row) in rows.enumerated() {
                     for (key, cell) in row.cells.sorted(by: { $0.key < $1.key }) {
-                        guard case .text(let text) = cell else { continue }
+                        guard case .text(let text) = cell, text.utf8.count > textCharacters else { continue }
                         let count = text.unicodeScalars.count
                         if count > textCharacters {
                             result.append(.textTooLong(place, row: index, cell: key, characters: count, limit: textCharacters))
@@ -61,10 +63,10 @@ public struct Limits: Sendable, Equatable {
                 break
             }
         }
-        for field in form.metadata { check(draft.metadata[field.id], field: field, place: .metadata(field.id)) }
+        for field in form.metadata { check(draft.metadata[field.id], place: .metadata(field.id)) }
         for section in form.sections {
             for field in section.fields {
-                check(draft.sections[section.id]?[field.id], field: field, place: .section(section.id, field.id))
+                check(draft.sections[section.id]?[field.id], place: .section(section.id, field.id))
             }
         }
         return result
@@ -93,5 +95,22 @@ public enum LimitViolation: Sendable, Equatable {
                 ? "tabellen har \(Messages.n(rows, .sv)) rader, mer än programmets gräns på \(Messages.n(limit, .sv))"
                 : "the table has \(Messages.n(rows, .en)) rows, more than the program's limit of \(Messages.n(limit, .en))"
         }
+    }
+}
+
+extension DraftCodec {
+    /// The draft's bytes for a save, or why the program must not write them: a save never
+    /// writes a file its own reader would refuse (a text or table over the limits, a file
+    /// over `draftBytes`). `path` names the file in the error.
+    public static func encodeForSaving(_ draft: Draft, form: FormDefinition, path: String,
+                                       limits: Limits = .standard) throws(StoreError) -> [UInt8] {
+        if let violation = limits.violations(in: draft, form: form).first {
+            throw StoreError(path: path, operation: "save", kind: .violatesLimit(violation))
+        }
+        let bytes = encode(draft, form: form)
+        guard limits.admitsDraft(bytes: bytes.count) else {
+            throw StoreError(path: path, operation: "save", kind: .exceedsLimit(size: bytes.count, limit: limits.draftBytes))
+        }
+        return bytes
     }
 }

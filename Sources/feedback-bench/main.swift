@@ -3,8 +3,9 @@
 //   swift build -c release --product feedback            (the bench runs the release binary)
 //   swift run -c release feedback-bench [--quick] [--only NAME[,NAME]] [--json PATH]
 //
-// Groups: typing (with cursor movement), paste, resize, startup, validate, memory, vim, and
-// causes (in-process timings of the pieces behind the misses; no targets).
+// Groups: typing (with cursor movement), paste, resize, startup, validate, memory, vim,
+// causes (in-process timings of the pieces behind the misses; no targets), and safety (the
+// pattern matcher, the form reader's anchor check, guarded saves and the kernel lock).
 // Scratch files go to a fresh folder under /tmp that is removed at the end; only the JSON
 // file is written elsewhere (default ./bench-results.json).
 
@@ -17,7 +18,7 @@ import Glibc
 import Darwin
 #endif
 
-let groups = ["typing", "paste", "resize", "startup", "validate", "memory", "vim", "causes"]
+let groups = ["typing", "paste", "resize", "startup", "validate", "memory", "vim", "causes", "safety"]
 
 let usage = """
     usage: feedback-bench [--quick] [--only NAME[,NAME...]] [--json PATH] [--keep]
@@ -131,6 +132,7 @@ section("typing") { InterfaceBench.run(results: results, quick: options.quick) }
 section("paste") { InterfaceBench.runPaste(results: results, quick: options.quick) }
 section("resize") { InterfaceBench.runResize(results: results, quick: options.quick) }
 section("causes") { Causes.run(results: results, quick: options.quick) }
+section("safety") { try SafetyBench.run(results: results, quick: options.quick) }
 
 /// Warns when the feedback binary is older than the sources it is built from (`swift run
 /// feedback-bench` builds only the bench).

@@ -22,6 +22,8 @@ public struct StoreError: Error, Sendable, Equatable {
         case changedOnDisk
         /// The bytes to write are more than the program will read back.
         case exceedsLimit(size: Int, limit: Int)
+        /// The draft holds more than the program will read back (a text too long, too many rows).
+        case violatesLimit(LimitViolation)
     }
     public var path: String
     public var operation: String
@@ -100,6 +102,9 @@ public struct StoreError: Error, Sendable, Equatable {
         case .exceedsLimit(let size, let limit):
             return Localized(sv: "utkastet skulle bli \(StoreError.megabytes(size)) MB, mer än gränsen \(StoreError.megabytes(limit)) MB som programmet kan läsa; det sparades inte",
                              en: "the draft would be \(StoreError.megabytes(size)) MB, more than the \(StoreError.megabytes(limit)) MB the program can read; it was not saved")
+        case .violatesLimit(let violation):
+            return Localized(sv: "\(violation.message(.sv)); utkastet skulle inte gå att läsa in igen och sparades inte",
+                             en: "\(violation.message(.en)); the draft could not be read back and was not saved")
         case .other(let code): return StoreError.systemMessage(code)
         }
     }

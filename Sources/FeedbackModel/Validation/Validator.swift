@@ -227,27 +227,36 @@ public struct Validator: Sendable {
     }
 
     func validateTable(field: FieldDefinition, columns: [ColumnDefinition], rows: [TableRow], at place: FieldPlace) -> [Finding] {
+        var findings = validateTableCounts(field: field, rowCount: rows.count, at: place)
+        for (index, row) in rows.enumerated() {
+            findings += validateRow(row, index: index, columns: columns, tableLabel: field.label, at: place)
+        }
+        return findings
+    }
+
+    /// The findings of a table that belong to no row: required, too few or too many rows,
+    /// the program's limit. With `validateRow` for the rows that changed, the findings of a
+    /// table can be kept up to date in time independent of its length (a new row at the end
+    /// needs only its own row and these).
+    public func validateTableCounts(field: FieldDefinition, rowCount: Int, at place: FieldPlace) -> [Finding] {
         var findings: [Finding] = []
         let label = field.label
         let target = FindingTarget(field: place)
-        if rows.isEmpty, let required = field.rules.required, required.value {
+        if rowCount == 0, let required = field.rules.required, required.value {
             findings.append(Finding(severity: required.severity, code: "required", pointer: place.pointer, target: target,
                                     message: required.message ?? Messages.required(label)))
         }
-        if let rule = field.rules.minRows, rows.count < rule.value {
+        if let rule = field.rules.minRows, rowCount < rule.value {
             findings.append(Finding(severity: rule.severity, code: "tooFewRows", pointer: place.pointer, target: target,
-                                    message: rule.message ?? Messages.tooFewRows(label, rows.count, rule.value)))
+                                    message: rule.message ?? Messages.tooFewRows(label, rowCount, rule.value)))
         }
-        if rows.count > limits.tableRows {
+        if rowCount > limits.tableRows {
             findings.append(Finding(severity: .error, code: "tableTooLong", pointer: place.pointer, target: target,
-                                    message: Messages.tableTooLong(label, rows.count, limits.tableRows)))
+                                    message: Messages.tableTooLong(label, rowCount, limits.tableRows)))
         }
-        if let rule = field.rules.maxRows, rows.count > rule.value {
+        if let rule = field.rules.maxRows, rowCount > rule.value {
             findings.append(Finding(severity: rule.severity, code: "tooManyRows", pointer: place.pointer, target: target,
-                                    message: rule.message ?? Messages.tooManyRows(label, rows.count, rule.value)))
-        }
-        for (index, row) in rows.enumerated() {
-            findings += validateRow(row, index: index, columns: columns, tableLabel: label, at: place)
+                                    message: rule.message ?? Messages.tooManyRows(label, rowCount, rule.value)))
         }
         return findings
     }

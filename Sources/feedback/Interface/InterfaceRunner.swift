@@ -35,6 +35,8 @@ final class InterfaceRunner {
     var exitCode: Int32 = 0
     /// The last save of the draft that failed (with where its text went), until one succeeds.
     var lastFailedSave: StoreError?
+    /// The last emergency copy written: the digest of its bytes and where they went.
+    var lastRescue: (digest: [UInt8], rescue: Rescue)?
 
     init(terminal: Terminal, app: App, catalog: FormCatalog, language: Language, dataFolder: String, exportFolder: String, overrideLock: Bool) {
         self.terminal = terminal
@@ -108,6 +110,16 @@ final class InterfaceRunner {
         if decoder.isAwaitingMore { for key in decoder.timeout() { dispatch(.key(key)) } }
     }
 
+    /// Writes an emergency copy of a draft that could not be saved, unless the same bytes
+    /// were rescued already (a save tried again on a full disk makes no second copy).
+    private func rescue(_ bytes: [UInt8], for path: String, now: Double) -> Rescue {
+        let digest = SHA256.hash(bytes)
+        if let last = lastRescue, last.digest == digest, case .savedCopy = last.rescue { return last.rescue }
+        let rescue = emergency.write(bytes, for: path, now: Timestamp(secondsSinceEpoch: Int64(now)))
+        lastRescue = (digest, rescue)
+        return rescue
+    }
+
     /// The file the side files of a draft live beside: the draft, or the file its own link leads to.
     func sideBase(_ path: String) -> String {
         store.resolvedTarget(path)
@@ -157,12 +169,9 @@ final class InterfaceRunner {
                 let draft = snapshot.draft()
                 var failure: StoreError?
                 do throws(StoreError) {
-                    let bytes = DraftCodec.encode(draft, form: form)
-                    guard Limits.standard.admitsDraft(bytes: bytes.count) else {
-                        throw StoreError(path: autosavePath, operation: "autosave",
-                                         kind: .exceedsLimit(size: bytes.count, limit: Limits.standard.draftBytes))
-                    }
-                    // Never through a link, never over a file that is not the user's own.
+                    // Never what the reader would refuse; never through a link, never over a
+                    // file that is not the user's own.
+                    let bytes = try DraftCodec.encodeForSaving(draft, form: form, path: autosavePath)
                     try store.saveSideFile(bytes, to: autosavePath)
                 } catch {
                     failure = error
@@ -172,15 +181,14 @@ final class InterfaceRunner {
         case .save(let draft, let path, let purpose):
             guard let form else { return }
             autosaveQueue.sync {}
-            let bytes = DraftCodec.encode(draft, form: form)
             // Autosaves come as `.autosave` snapshots; this writes the draft file itself.
             let previousPath = app.session?.path
             let savingAs = previousPath.map { $0 != path } ?? false
             var failure: StoreError?
+            var bytes: [UInt8] = []
             do throws(StoreError) {
-                guard Limits.standard.admitsDraft(bytes: bytes.count) else {
-                    throw StoreError(path: path, operation: "save", kind: .exceedsLimit(size: bytes.count, limit: Limits.standard.draftBytes))
-                }
+                // Never a file the reader would refuse (the emergency copy below still keeps it).
+                bytes = try DraftCodec.encodeForSaving(draft, form: form, path: path)
                 if savingAs {
                     // Save as: a new file that replaces nothing (an existing file, even a draft
                     // another window holds, fails with .exists).
@@ -195,10 +203,11 @@ final class InterfaceRunner {
             if var refused = failure, !(savingAs && refused.kind == .exists) {
                 // The disk (or a changed file) said no: the text goes to the user's state folder.
                 // (A "save as" onto a taken name loses nothing: the draft's own file is there.)
-                refused.rescue = emergency.write(bytes, for: path, now: Timestamp(secondsSinceEpoch: Int64(now)))
+                if bytes.isEmpty { bytes = DraftCodec.encode(draft, form: form) }
+                refused.rescue = rescue(bytes, for: path, now: now)
                 failure = refused
                 lastFailedSave = refused
-            } else if purpose == .draft {
+            } else if failure == nil, purpose == .draft {
                 lastFailedSave = nil
             }
             if purpose == .draft, failure == nil {
