@@ -132,4 +132,33 @@ import TestSupport
         #expect(limits.admitsDraft(bytes: DraftCodec.maximumSize) && !limits.admitsDraft(bytes: DraftCodec.maximumSize + 1))
         #expect(DraftCodec.maximumSize == limits.draftBytes && FormReader.maximumSize == limits.formBytes)
     }
+
+    /// What a save writes is what the reader reads: the interface's saves and autosaves go
+    /// through encodeForSaving, which refuses a draft the reader would refuse.
+    @Test func aSaveNeverWritesWhatTheReaderRefuses() throws {
+        var rows = SampleDrafts.complete(form)
+        rows.sections["economy"]!["risks"] = .table(Array(repeating: TableRow(), count: Limits.standard.tableRows + 1))
+        do {
+            _ = try DraftCodec.encodeForSaving(rows, form: form, path: "/x/utkast.json")
+            Issue.record("a draft with too many rows was encoded for saving")
+        } catch {
+            guard case .violatesLimit(.tooManyRows(.section("economy", "risks"), rows: 10_001, limit: 10_000)) = error.kind else {
+                Issue.record("\(error)")
+                return
+            }
+            #expect(error.message(.sv).contains("10 001 rader"))
+            #expect(error.message(.sv).contains("sparades inte"))
+        }
+        var small = Limits()
+        small.draftBytes = 1_000
+        do {
+            _ = try DraftCodec.encodeForSaving(SampleDrafts.complete(form), form: form, path: "/x/utkast.json", limits: small)
+            Issue.record("a draft over the size limit was encoded for saving")
+        } catch {
+            guard case .exceedsLimit(let size, 1_000) = error.kind else { Issue.record("\(error)"); return }
+            #expect(size == DraftCodec.encode(SampleDrafts.complete(form), form: form).count)
+        }
+        let fine = try DraftCodec.encodeForSaving(SampleDrafts.complete(form), form: form, path: "/x/utkast.json")
+        #expect(fine == DraftCodec.encode(SampleDrafts.complete(form), form: form))
+    }
 }

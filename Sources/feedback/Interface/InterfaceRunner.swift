@@ -103,9 +103,12 @@ final class InterfaceRunner {
     /// Feeds the bytes that already wait on standard input to the interface (a signal is seen
     /// before them), so the last keys typed before it are saved too.
     private func takePendingInput() {
-        for _ in 0..<64 {
-            guard case .bytes(let bytes) = terminal.waitForInput(timeout: 0) else { break }
-            for key in decoder.feed(bytes) { dispatch(.key(key)) }
+        reading: for _ in 0..<64 {
+            switch terminal.waitForInput(timeout: 0) {
+            case .bytes(let bytes): for key in decoder.feed(bytes) { dispatch(.key(key)) }
+            case .resized, .signal: continue  // a SIGCONT or another signal queued with it
+            case .timeout, .endOfInput: break reading
+            }
         }
         if decoder.isAwaitingMore { for key in decoder.timeout() { dispatch(.key(key)) } }
     }
