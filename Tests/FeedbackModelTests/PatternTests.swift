@@ -120,6 +120,7 @@ import TestSupport
         let email = try pattern("^[^@ ]+@[^@ ]+\\.[^@ ]+$")
         for n in [1_000, 32_000] {
             for text in [String(repeating: "b.", count: n), "x@" + String(repeating: "b.", count: n),
+                         "x@" + String(repeating: "b.", count: n) + " ",  // 193 s for Swift's Regex at 32 000
                          String(repeating: "@", count: n), "a@" + String(repeating: "b", count: 2 * n) + " "] {
                 let (_, steps) = email.matchWithSteps(text)
                 let length = text.unicodeScalars.count
