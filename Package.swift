@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "FeedbackModel", targets: ["FeedbackModel"]),
+        .library(name: "FeedbackDocuments", targets: ["FeedbackDocuments"]),
         .executable(name: "feedback", targets: ["feedback"]),
         .executable(name: "feedback-bench", targets: ["feedback-bench"]),
     ],
@@ -14,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // Property-based tests (shrinking, fixed seeds) for "arbitrary text survives".
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // The .docx container (zip): reading with bounded entries and streamed sizes, writing
+        // with fixed dates for deterministic bytes.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // The form model: definitions, drafts, validation, export, schema. Foundation only
@@ -26,6 +30,12 @@ let package = Package(
         .target(
             name: "FeedbackInterface",
             dependencies: ["FeedbackModel"]
+        ),
+        // Documents: a small document model with .docx, .html and .md writers (the committee's
+        // document, the board's compiled report), and .docx/.md import into a draft.
+        .target(
+            name: "FeedbackDocuments",
+            dependencies: ["FeedbackModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .systemLibrary(
             name: "CNcursesw",
@@ -40,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "feedback",
             dependencies: [
-                "FeedbackModel", "FeedbackInterface", "FeedbackTerminal",
+                "FeedbackModel", "FeedbackInterface", "FeedbackTerminal", "FeedbackDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds on Linux link the Swift runtime and Foundation statically: a
@@ -55,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "feedback-bench",
             // Yams: the baseline of the form reader's row (Yams.compose alone).
-            dependencies: ["FeedbackModel", "FeedbackInterface", .product(name: "Yams", package: "Yams")]
+            dependencies: ["FeedbackModel", "FeedbackInterface", "FeedbackDocuments", .product(name: "Yams", package: "Yams")]
         ),
         // Shared by the test targets: paths, running the built binary, temporary folders, tmux.
         .target(
@@ -66,6 +76,12 @@ let package = Package(
         .testTarget(
             name: "FeedbackModelTests",
             dependencies: ["FeedbackModel", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "FeedbackDocumentsTests",
+            dependencies: ["FeedbackDocuments", "FeedbackModel", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -16,7 +16,7 @@ struct Feedback: ParsableCommand {
             Exit codes: 0 ok, 1 findings of severity error, 2 usage error or unreadable input.
             """,
         version: Exporter.generatorVersion,
-        subcommands: [Fill.self, New.self, Validate.self, Export.self, Schema.self, Forms.self]
+        subcommands: [Fill.self, New.self, Validate.self, Export.self, Render.self, Import.self, Schema.self, Forms.self]
     )
 
     @OptionGroup var common: CommonOptions
@@ -32,9 +32,9 @@ struct Feedback: ParsableCommand {
         if CommandLine.arguments.dropFirst().first == "__terminal-selftest" {
             Foundation.exit(TerminalSelfTest.run(arguments: Array(CommandLine.arguments.dropFirst(2))))
         }
-        // A hidden helper of the lock race test (see LockProbe.swift).
+        // A hidden helper of the lock race test (see LockRaceHelper.swift).
         if CommandLine.arguments.dropFirst().first == "__lock-probe" {
-            Foundation.exit(LockProbe.run(arguments: Array(CommandLine.arguments.dropFirst(2))))
+            Foundation.exit(LockRaceHelper.run(arguments: Array(CommandLine.arguments.dropFirst(2))))
         }
         // A write over the file size limit (ulimit -f) fails with EFBIG and is reported, instead
         // of killing the program; the terminal interface catches the signal itself.

@@ -72,8 +72,12 @@ struct InterfaceSafetyTests {
         tmux.sendKeys(["End"] + Array(repeating: "BSpace", count: path.count + 20))
         tmux.type(other)
         tmux.sendKeys("Enter")
-        #expect(tmux.waitFor("annat.json: skapa:"), "\(tmux.capture())")
-        #expect(Self.flat(tmux.capture()).contains("det finns redan något med det namnet; ingenting ersattes"), "\(tmux.capture())")
+        // The name is taken: nothing is replaced without asking.
+        #expect(tmux.waitFor("Filen finns redan"), "\(tmux.capture())")
+        #expect(try FileStore.readLimited(path: other, limit: 1 << 24) == before)
+        // Replacing it is refused too: another window holds it.
+        tmux.sendKeys("j")
+        #expect(tmux.waitFor("öppen hos"), "\(tmux.capture())")
         #expect(try FileStore.readLimited(path: other, limit: 1 << 24) == before)
         // A new name works, and the lock moves with the draft.
         tmux.sendKeys(["End"] + Array(repeating: "BSpace", count: other.count + 20))

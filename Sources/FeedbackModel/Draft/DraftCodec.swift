@@ -6,6 +6,9 @@ public enum DraftCodec {
     /// The largest draft file accepted (a draft of six full headings is well under 1 MB;
     /// this leaves room for very long pasted texts): `Limits.standard.draftBytes`.
     public static let maximumSize = Limits.standard.draftBytes
+    /// The most rows a table may have (the reader refuses more; the interface adds no more):
+    /// `Limits.standard.tableRows`.
+    public static let maximumRows = Limits.standard.tableRows
 
     // MARK: - Reading
 
@@ -145,7 +148,10 @@ public enum DraftCodec {
 
         func value(_ json: JSONValue, field: FieldDefinition, pointer: String) throws(DraftError) -> FieldValue {
             switch field.kind {
-            case .longText, .shortText, .date, .choice, .committee:
+            case .longText:
+                // One paragraph model: blank lines only separate (see `Paragraphs`).
+                return .text(Paragraphs.canonical(try string(json, pointer)))
+            case .shortText, .date, .choice, .committee:
                 return .text(try string(json, pointer))
             case .amount:
                 switch try cell(json, pointer, amount: true) {
@@ -199,7 +205,7 @@ public enum DraftCodec {
         let reader = Reader(file: file)
         let object = try reader.object(root, "")
         try reader.checkKeys(object, "", allowed: ["format", "formatVersion", "form", "documentId", "revision", "created",
-                                                   "modified", "metadata", "sections"])
+                                                   "modified", "metadata", "sections", "ready"])
         let documentID = try reader.string(object["documentId"], "/documentId")
         guard !documentID.isEmpty, documentID.unicodeScalars.count <= 100,
               documentID.unicodeScalars.allSatisfy({ TextRules.hazard($0.value) == nil }) else {
@@ -242,6 +248,18 @@ public enum DraftCodec {
                 }
             }
         }
+        if let readyJSON = object["ready"] {
+            guard case .array(let ids) = readyJSON else {
+                throw reader.fail("/ready", "ska vara en lista av rubrikers id", "must be a list of heading ids")
+            }
+            for (i, json) in ids.enumerated() {
+                let id = try reader.string(json, "/ready/\(i)")
+                guard form.section(id: id) != nil else {
+                    throw reader.fail("/ready/\(i)", "okänd rubrik \"\(Sanitizer.visible(id))\"", "unknown heading \"\(Sanitizer.visible(id))\"")
+                }
+                draft.readySections.insert(id)
+            }
+        }
         return draft
     }
 
@@ -274,6 +292,8 @@ public enum DraftCodec {
             sections[section.id] = .object(fields)
         }
         root["sections"] = .object(sections)
+        let ready = form.sections.filter { draft.readySections.contains($0.id) }
+        if !ready.isEmpty { root["ready"] = .array(ready.map { .string($0.id) }) }
         return .object(root)
     }
 

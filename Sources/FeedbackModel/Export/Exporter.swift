@@ -45,6 +45,12 @@ public struct Exporter: Sendable {
         return Result(bytes: JSONWriter.pretty(.object(object)), contentSha256: hash, fileName: fileName(for: draft), warnings: findings)
     }
 
+    /// The content SHA-256 an export of this draft has (or would have, were its errors fixed
+    /// without changing anything else): for documents that must be matched to the export.
+    public func contentHash(of draft: Draft) -> String {
+        SHA256.hexDigest(JSONWriter.canonical(.object(content(draft))))
+    }
+
     /// The hash an export file's content should have, recomputed from its parsed JSON.
     public static func contentHash(of export: JSONObject) -> String {
         var content = JSONObject()
@@ -122,6 +128,10 @@ public struct Exporter: Sendable {
             case .date, .choice, .committee:
                 let trimmed = s.trimmingWhitespace
                 return trimmed.isEmpty ? .null : .string(trimmed)
+            case .longText:
+                // The stored paragraph form (blank lines only separate), as the validator counts it.
+                let text = Paragraphs.canonical(TextRules.nfc(s))
+                return TextRules.stats(text).hasContent ? .string(text) : .null
             default:
                 // White space only counts as empty, as the validator counts it.
                 let text = TextRules.nfc(s)

@@ -54,15 +54,17 @@ public struct LockInfo: Sendable, Equatable {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    public func description(_ language: Language) -> String {
+    /// "anna på server1 (process 4711) sedan 2026-12-01 08:56", in local time.
+    public func description(_ language: Language, time: LocalTime = .current) -> String {
         let user = Sanitizer.visible(self.user)
         let host = Sanitizer.visible(self.host)
         if pid == 0, let fileOwner {
             let owner = Sanitizer.visible(fileOwner)
             return language == .sv ? "\(owner) (låsfilen går inte att läsa)" : "\(owner) (the lock file cannot be read)"
         }
-        var text = language == .sv ? "\(user) på \(host) (process \(pid)) sedan \(since)"
-                                   : "\(user) on \(host) (process \(pid)) since \(since)"
+        let when = time.format(since)
+        var text = language == .sv ? "\(user) på \(host) (process \(pid)) sedan \(when)"
+                                   : "\(user) on \(host) (process \(pid)) since \(when)"
         if let fileOwner {
             let owner = Sanitizer.visible(fileOwner)
             text += language == .sv ? " enligt en låsfil som tillhör \(owner)" : " according to a lock file owned by \(owner)"
@@ -75,7 +77,7 @@ public struct LockInfo: Sendable, Equatable {
                             ("since", .string(since.description))]))
     }
 
-    init?(json bytes: [UInt8]) {
+    public init?(json bytes: [UInt8]) {
         guard case .object(let o)? = try? JSONParser.parse(bytes),
               let user = o["user"]?.stringValue, let host = o["host"]?.stringValue,
               let pid = o["pid"]?.intValue, let pid32 = Int32(exactly: pid),

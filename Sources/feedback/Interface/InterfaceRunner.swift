@@ -3,8 +3,9 @@ import FeedbackModel
 import FeedbackTerminal
 import Foundation
 
-/// The imperative shell around the interface core: reads keys, draws frames, and does the
-/// file work the core asks for (save, autosave, export, locks, the external editor).
+/// The imperative shell around the interface core: reads keys, draws frames, and carries
+/// out the file work the core asks for (save, autosave, export, locks, the external editor).
+/// The rules (what is saved where, when a lock moves) are the core's.
 final class InterfaceRunner {
     let terminal: Terminal
     var app: App
@@ -18,15 +19,18 @@ final class InterfaceRunner {
     var lock: DraftLock?
     var form: FormDefinition?
     var finished = false
+    /// The draft file as last read or written by this window: a save that finds another
+    /// file or another change there writes nothing (`FileStore.save(_:to:expecting:)`).
+    var known: DiskIdentity?
+    /// When the read-only window last looked at the lock and the file.
+    var lastCheck = 0.0
+    var lockWasFree = false
     /// When the decoder started waiting inside a bracketed paste.
     var pasteQuietSince: Double?
     /// Autosaves are encoded and written here, off the keystroke path; draft saves wait for
     /// it to be idle so an autosave can never land after the save that removes it.
     let autosaveQueue = DispatchQueue(label: "feedback.autosave")
     let finishedAutosaves = AutosaveResults()
-    /// Which file on disk each draft was read from (or last saved as): a save that finds
-    /// another file there refuses to overwrite it.
-    var identities: [String: DiskIdentity] = [:]
     /// Where the text goes when the disk refuses the draft.
     let emergency = EmergencyStore()
     /// What to tell on standard error once the terminal is restored (where rescued text went,
@@ -52,6 +56,7 @@ final class InterfaceRunner {
 
     /// Runs until the user quits or the terminal goes away; returns the exit code.
     func run() -> Int32 {
+        sendSize()
         while !finished {
             // Inside a bracketed paste nothing changes on screen until it ends.
             if !decoder.isPasting { draw() }
@@ -59,8 +64,8 @@ final class InterfaceRunner {
             let dirty = app.session.map { $0.unautosaved } ?? false
             let timeout: Double? = waiting ? (decoder.isAwaitingLoneEscape ? terminal.escapeDelay : 0.5) : (dirty ? 0.15 : 1.0)
             let event = terminal.waitForInput(timeout: timeout)
-            for (draft, path, failure) in finishedAutosaves.take() {
-                perform(app.handle(.saveFinished(draft, path: path, purpose: .autosave, error: failure), now: InterfaceRunner.now()))
+            for failure in finishedAutosaves.take() {
+                perform(app.handle(.autosaveFinished(error: failure), now: InterfaceRunner.now()))
             }
             switch event {
             case .bytes(let bytes):
@@ -82,8 +87,9 @@ final class InterfaceRunner {
                     }
                 }
                 dispatch(.tick)
+                checkOtherWindow()
             case .resized:
-                break
+                sendSize()
             case .signal:
                 // Told to stop (SIGTERM, SIGHUP, SIGUSR1, …): take in the keys already typed
                 // (they wait behind the signal), then save everything.
@@ -113,19 +119,14 @@ final class InterfaceRunner {
         if decoder.isAwaitingMore { for key in decoder.timeout() { dispatch(.key(key)) } }
     }
 
-    /// Writes an emergency copy of a draft that could not be saved, unless the same bytes
-    /// were rescued already (a save tried again on a full disk makes no second copy).
-    private func rescue(_ bytes: [UInt8], for path: String, now: Double) -> Rescue {
-        let digest = SHA256.hash(bytes)
-        if let last = lastRescue, last.digest == digest, case .savedCopy = last.rescue { return last.rescue }
-        let rescue = emergency.write(bytes, for: path, now: Timestamp(secondsSinceEpoch: Int64(now)))
-        lastRescue = (digest, rescue)
-        return rescue
-    }
-
     /// The file the side files of a draft live beside: the draft, or the file its own link leads to.
     func sideBase(_ path: String) -> String {
         store.resolvedTarget(path)
+    }
+
+    func sendSize() {
+        let size = terminal.size
+        perform(app.handle(.resize(width: size.width, height: size.height), now: InterfaceRunner.now()))
     }
 
     func draw() {
@@ -136,21 +137,17 @@ final class InterfaceRunner {
     }
 
     func dispatch(_ event: AppEvent) {
-        let commands = app.handle(event, now: InterfaceRunner.now())
-        perform(commands)
+        perform(app.handle(event, now: InterfaceRunner.now()))
     }
 
     func perform(_ commands: [AppCommand]) {
         for command in commands where !finished || isSave(command) {
             switch command {
-            case .session(let sessionCommand):
-                perform(sessionCommand)
-            case .open(let path):
-                open(path)
-            case .create(let committee):
-                create(committee)
-            case .quit:
-                finished = true
+            case .session(let sessionCommand): perform(sessionCommand)
+            case .open(let path): open(path)
+            case .create(let committee): create(committee)
+            case .trash(let path): trash(path)
+            case .quit: finished = true
             }
         }
     }
@@ -179,53 +176,25 @@ final class InterfaceRunner {
                 } catch {
                     failure = error
                 }
-                results.add((draft, path, failure))
+                results.add(failure)
             }
         case .save(let draft, let path, let purpose):
             guard let form else { return }
             autosaveQueue.sync {}
-            // Autosaves come as `.autosave` snapshots; this writes the draft file itself.
-            let previousPath = app.session?.path
-            let savingAs = previousPath.map { $0 != path } ?? false
-            var failure: StoreError?
-            var bytes: [UInt8] = []
-            do throws(StoreError) {
-                // Never a file the reader would refuse (the emergency copy below still keeps it).
-                bytes = try DraftCodec.encodeForSaving(draft, form: form, path: path)
-                if savingAs {
-                    // Save as: a new file that replaces nothing (an existing file, even a draft
-                    // another window holds, fails with .exists).
-                    identities[path] = try store.saveNew(bytes, to: path)
-                } else {
-                    // Only over the file that was loaded: another program's change is not overwritten.
-                    identities[path] = try store.save(bytes, to: path, expecting: identities[path])
-                }
-            } catch {
-                failure = error
-            }
-            if var refused = failure, !(savingAs && refused.kind == .exists) {
-                // The disk (or a changed file) said no: the text goes to the user's state folder.
-                // (A "save as" onto a taken name loses nothing: the draft's own file is there.)
-                if bytes.isEmpty { bytes = DraftCodec.encode(draft, form: form) }
-                refused.rescue = rescue(bytes, for: path, now: now)
-                failure = refused
-                lastFailedSave = refused
-            } else if failure == nil, purpose == .draft {
+            let failure = save(draft, to: path, purpose: purpose, form: form)
+            var copy: String?
+            if let failure, purpose == .draft || purpose == .draftOverwriting || failure.losesText {
+                // The disk (or another program's change) said no: the text goes to the user's
+                // own state folder. (A save as onto a taken name loses nothing.)
+                let rescue = rescue(DraftCodec.encode(draft, form: form), for: path, now: now)
+                if case .savedCopy(let saved) = rescue { copy = saved }
+                var described = failure.storeError(path: path)
+                described.rescue = rescue
+                lastFailedSave = described
+            } else if failure == nil, purpose != .copy(replace: false), purpose != .copy(replace: true) {
                 lastFailedSave = nil
             }
-            if purpose == .draft, failure == nil {
-                store.removeOwn(DraftFiles.autosavePath(for: sideBase(path)))
-                if let previousPath, savingAs {
-                    // Saved under another name: the lock moves with it.
-                    lock?.release()
-                    if case .acquired(let newLock) = DraftLock.acquire(for: sideBase(path), now: Timestamp(secondsSinceEpoch: Int64(now)), store: store) {
-                        lock = newLock
-                    }
-                    store.removeOwn(DraftFiles.autosavePath(for: sideBase(previousPath)))
-                }
-            }
-            let followUp = app.handle(.saveFinished(draft, path: path, purpose: purpose, error: failure), now: now)
-            perform(followUp)
+            perform(app.handle(.saveFinished(draft, path: path, purpose: purpose, failure: failure, emergencyCopy: copy), now: now))
         case .export(let draft, let folder):
             guard let form else { return }
             let result: Result<ExportWriter.Outcome, ExportWriter.Failure>
@@ -235,6 +204,18 @@ final class InterfaceRunner {
                 result = .failure(error)
             }
             perform(app.handle(.exportFinished(result), now: now))
+        case .renderDocument(let draft, let kind, let path, let replace):
+            guard let form else { return }
+            let failure = DocumentWork.render(draft, form: form, kind: kind, to: path, replace: replace, language: language, store: store)
+            perform(app.handle(.renderFinished(kind, path: path, failure: failure), now: now))
+        case .readImport(let path, let draft, let replace, let unplacedToOther):
+            guard let form else { return }
+            let (proposal, problem) = DocumentWork.proposal(path: path, into: draft, form: form, replace: replace,
+                                                            unplacedToOther: unplacedToOther, language: language)
+            perform(app.handle(.importRead(proposal, problem: problem), now: now))
+        case .writeSideFile(let text, let draftPath):
+            let (path, problem) = DocumentWork.writeSideFile(text, besideDraft: draftPath, store: store, language: language)
+            perform(app.handle(.sideFileWritten(path: path, problem: problem), now: now))
         case .editExternally(let text, let place):
             let edited = ExternalEditor.edit(text, terminal: terminal, language: language)
             perform(app.handle(.externalEditFinished(edited, place: place), now: InterfaceRunner.now()))
@@ -243,9 +224,58 @@ final class InterfaceRunner {
                 let base = sideBase(path)
                 try? store.renameOwn(DraftFiles.autosavePath(for: base), to: DraftFiles.setAsidePath(for: base))
             }
+        case .removeAutosave(let path):
+            store.removeOwn(DraftFiles.autosavePath(for: sideBase(path)))
+        case .takeLock(let path):
+            if case .acquired(let newLock) = DraftLock.acquire(for: sideBase(path), now: Timestamp(secondsSinceEpoch: Int64(now)), store: store) {
+                lock = newLock
+            }
+            known = store.identity(of: path)
+        case .releaseLock:
+            lock?.release()
+            lock = nil
+        case .takeOver(let path):
+            takeOver(path)
         case .quit:
             finished = true
         }
+    }
+
+    /// Writes a draft or a copy; the session decided what and where. Never a file the
+    /// reader would refuse; the draft only over the file this window read; a copy without
+    /// replacing anything unless the user said so, and never over a draft another window holds.
+    private func save(_ draft: Draft, to path: String, purpose: SessionCommand.SavePurpose, form: FormDefinition) -> SaveFailure? {
+        do throws(StoreError) {
+            let bytes = try DraftCodec.encodeForSaving(draft, form: form, path: path)
+            switch purpose {
+            case .draft:
+                known = try store.save(bytes, to: path, expecting: known)
+            case .draftOverwriting:
+                known = try store.save(bytes, to: path)
+            case .copy(replace: false):
+                try store.saveNew(bytes, to: path)
+            case .copy(replace: true):
+                if let holder = DraftLock.holder(for: store.resolvedTarget(path)) { return .locked(holder: holder.description(language)) }
+                try store.save(bytes, to: path)
+            }
+        } catch {
+            switch error.kind {
+            case .changedOnDisk: return .changedOnDisk
+            case .exists where purpose == .copy(replace: false): return .exists
+            default: return .store(error)
+            }
+        }
+        return nil
+    }
+
+    /// Writes an emergency copy of a draft that could not be saved, unless the same bytes
+    /// were rescued already (a save tried again on a full disk makes no second copy).
+    private func rescue(_ bytes: [UInt8], for path: String, now: Double) -> Rescue {
+        let digest = SHA256.hash(bytes)
+        if let last = lastRescue, last.digest == digest, case .savedCopy = last.rescue { return last.rescue }
+        let rescue = emergency.write(bytes, for: path, now: Timestamp(secondsSinceEpoch: Int64(now)))
+        lastRescue = (digest, rescue)
+        return rescue
     }
 
     func shutDown() {
@@ -259,6 +289,52 @@ final class InterfaceRunner {
             exitCode = 1
         }
         for note in exitNotes { FileHandle.standardError.write(Data((Sanitizer.visible(note) + "\n").utf8)) }
+    }
+
+    // MARK: - The other window (read-only views)
+
+    /// A read-only window looks every second whether the holder saved or left.
+    private func checkOtherWindow() {
+        guard let session = app.session, session.readOnly != nil, let form else { return }
+        let now = InterfaceRunner.now()
+        guard now - lastCheck >= 1 else { return }
+        lastCheck = now
+        if let identity = store.identity(of: session.path), identity != known,
+           let bytes = try? store.read(path: session.path, limit: DraftCodec.maximumSize),
+           let fresh = try? DraftCodec.decode(bytes, file: session.path, form: form) {
+            known = identity
+            perform(app.handle(.changedOnDisk(fresh), now: now))
+        }
+        let free: Bool
+        // The kernel's answer: a holder killed (even a zombie not yet reaped) holds nothing.
+        free = !DraftLock.isHolderAlive(for: sideBase(session.path), store: store)
+        if free && !lockWasFree { perform(app.handle(.lockReleased, now: now)) }
+        lockWasFree = free
+    }
+
+    private func takeOver(_ path: String) {
+        let now = InterfaceRunner.now()
+        switch DraftLock.acquire(for: sideBase(path), now: Timestamp(secondsSinceEpoch: Int64(now)), store: store) {
+        case .acquired(let newLock):
+            lock = newLock
+            do {
+                let (bytes, identity) = try store.readWithIdentity(path: path, limit: DraftCodec.maximumSize)
+                let (draft, draftForm) = try DraftCodec.decode(bytes, file: path, catalog: catalog)
+                form = draftForm
+                known = identity
+                perform(app.handle(.tookOver(draft, problem: nil), now: now))
+            } catch let error as StoreError {
+                perform(app.handle(.tookOver(nil, problem: error.message(language)), now: now))
+            } catch let error as DraftError {
+                perform(app.handle(.tookOver(nil, problem: error.message(language)), now: now))
+            } catch {
+                perform(app.handle(.tookOver(nil, problem: "\(error)"), now: now))
+            }
+        case .held(let holder, _):
+            perform(app.handle(.tookOver(nil, problem: holder.description(language)), now: now))
+        case .refused(let error), .unavailable(let error):
+            perform(app.handle(.tookOver(nil, problem: error.message(language)), now: now))
+        }
     }
 
     // MARK: - Opening drafts
@@ -279,16 +355,15 @@ final class InterfaceRunner {
                 loaded = try DraftCodec.decode(bytes, file: path, catalog: catalog)
                 identity = readIdentity
             } catch let error as StoreError {
-                showStartMessage(error.message(language))
+                app.showStartMessage(error.message(language))
                 return
             } catch let error as DraftError {
-                showStartMessage(error.message(language))
+                app.showStartMessage(error.message(language))
                 return
             } catch {
                 return
             }
         }
-        identities[path] = identity
         let (draft, draftForm) = loaded
         var readOnly: ReadOnlyReason?
         let now = Timestamp(secondsSinceEpoch: Int64(InterfaceRunner.now()))
@@ -299,10 +374,11 @@ final class InterfaceRunner {
             case .acquired(let newLock):
                 lock = newLock
             case .held(let holder, let otherHost):
-                let who = holder.description(language)
+                let who = holder.description(language, time: .current)
                 readOnly = ReadOnlyReason(message: language == .sv
                     ? "utkastet är öppet hos \(who)" + (otherHost ? "; starta med --override-lock för att ta över låset" : "")
-                    : "the draft is open by \(who)" + (otherHost ? "; start with --override-lock to take over the lock" : ""))
+                    : "the draft is open by \(who)" + (otherHost ? "; start with --override-lock to take over the lock" : ""),
+                    canTakeOver: !otherHost)
             case .refused(let error):
                 readOnly = refusedReadOnly(error)
             case .unavailable:
@@ -324,6 +400,7 @@ final class InterfaceRunner {
             }
         }
         form = draftForm
+        known = identity
         let session = EditorSession(form: draftForm, draft: draft, path: path, language: language,
                                     exportFolder: exportFolder, readOnly: readOnly)
         app.open(session)
@@ -336,7 +413,8 @@ final class InterfaceRunner {
         let name = Sanitizer.visible(FileStore.fileName(of: error.path))
         return ReadOnlyReason(message: language == .sv
             ? "\(name): \(error.reason(.sv)); ta bort den eller spara en kopia med Ctrl-W (\(Sanitizer.visible(error.path)))"
-            : "\(name): \(error.reason(.en)); remove it or save a copy with Ctrl-W (\(Sanitizer.visible(error.path)))")
+            : "\(name): \(error.reason(.en)); remove it or save a copy with Ctrl-W (\(Sanitizer.visible(error.path)))",
+            canTakeOver: false)
     }
 
     private func offerAutosave(beside base: String, draft: Draft, form: FormDefinition) {
@@ -363,24 +441,26 @@ final class InterfaceRunner {
         app.offerRestore(autosaved)
     }
 
-    /// Creates a new draft for a committee in the data folder and opens it.
+    /// Creates a new draft for a committee in the data folder (named as `feedback new`
+    /// names it) and opens it.
     func create(_ committee: String) {
         guard let form = catalog.latest() else { return }
         do { try store.makeDirectory(dataFolder) } catch {
-            showStartMessage(error.message(language))
+            app.showStartMessage(error.message(language))
             return
         }
         let now = Timestamp(secondsSinceEpoch: Int64(InterfaceRunner.now()))
-        let draft = Draft.new(form: form, committee: committee, documentID: UUID().uuidString.lowercased(), now: now)
+        let draft = Draft.new(form: form, committee: committee, documentID: UUIDText.random(), now: now)
         let bytes = DraftCodec.encode(draft, form: form)
-        for n in 1...1000 {
-            let path = dataFolder + (n == 1 ? "/\(form.id)_\(committee).json" : "/\(form.id)_\(committee)-\(n).json")
+        for attempt in 1...1000 {
+            let path = dataFolder + "/" + DraftFiles.newDraftName(form: form, committee: committee, attempt: attempt)
             do {
-                identities[path] = try store.saveNew(bytes, to: path)
+                // Created without replacing anything, even a file made a moment ago elsewhere.
+                known = try store.saveNew(bytes, to: path)
             } catch where error.kind == .exists {
                 continue
             } catch {
-                showStartMessage(error.message(language))
+                app.showStartMessage(error.message(language))
                 return
             }
             open(path)
@@ -388,27 +468,63 @@ final class InterfaceRunner {
         }
     }
 
-    private func showStartMessage(_ text: String) {
-        app.showStartMessage(text)
+    /// Moves a draft (and its autosave) to the trash, then lists the folder again.
+    func trash(_ path: String) {
+        if let holder = DraftLock.holder(for: sideBase(path), store: store) {
+            app.showStartMessage(language == .sv ? "Utkastet är öppet hos \(holder.description(language)); det flyttades inte."
+                                                 : "The draft is open by \(holder.description(language)); it was not moved.")
+            return
+        }
+        let now = Timestamp(secondsSinceEpoch: Int64(InterfaceRunner.now()))
+        do {
+            let target = try Trash.move(path, now: now)
+            let autosave = DraftFiles.autosavePath(for: path)
+            if store.exists(autosave) { _ = try? Trash.move(autosave, now: now) }
+            app.replaceDrafts(DraftListing.summaries(in: dataFolder, catalog: catalog, language: language))
+            app.showStartMessage((language == .sv ? "Flyttat till papperskorgen: " : "Moved to the trash: ") + Sanitizer.visible(target), isError: false)
+        } catch {
+            app.showStartMessage(error.message(language))
+        }
     }
 }
 
-/// Autosaves finished on the background queue, collected for the main loop.
+/// Autosave results from the background queue, collected for the main loop.
 final class AutosaveResults: @unchecked Sendable {
-    private var finished: [(Draft, String, StoreError?)] = []
+    private var finished: [StoreError?] = []
     private let lock = NSLock()
 
-    func add(_ result: (Draft, String, StoreError?)) {
+    func add(_ result: StoreError?) {
         lock.lock()
         finished.append(result)
         lock.unlock()
     }
 
-    func take() -> [(Draft, String, StoreError?)] {
+    func take() -> [StoreError?] {
         lock.lock()
         defer { lock.unlock() }
         let all = finished
         finished = []
         return all
+    }
+}
+
+extension SaveFailure {
+    /// Whether the text may now be only in the window: not after a "save as" that found its
+    /// name taken (the session asks whether to replace it; the draft's own file is there).
+    var losesText: Bool {
+        switch self {
+        case .exists: return false
+        case .locked, .store, .changedOnDisk, .other: return true
+        }
+    }
+
+    /// The failure as a store error, for the note on leaving.
+    func storeError(path: String) -> StoreError {
+        switch self {
+        case .store(let error): return error
+        case .changedOnDisk: return StoreError(path: path, operation: "write", kind: .changedOnDisk)
+        case .exists: return StoreError(path: path, operation: "create", kind: .exists)
+        case .locked, .other: return StoreError(path: path, operation: "write", errno: EBUSY)
+        }
     }
 }
