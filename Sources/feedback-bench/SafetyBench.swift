@@ -92,7 +92,7 @@ enum SafetyBench {
         var driver = Driver(draft: Drafts.typical(Drafts.form))
         driver.key(.alt("5"))
         func investmentRows() -> Int {
-            guard var session = driver.app.session else { return 0 }
+            guard let session = driver.app.session else { return 0 }
             return session.currentDraft().sections["investments"]?["investments"]?.rows.count ?? 0
         }
         var before = investmentRows()
