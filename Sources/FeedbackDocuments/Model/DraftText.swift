@@ -38,13 +38,13 @@ public enum DraftText {
         }
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = trimmingTrailingWhitespace(Substring(raw))
-            if line.unicodeScalars.allSatisfy({ TextRules.isWhitespace($0.value) }) {
+            if raw.hasPrefix("- ") {
+                flushParagraph()
+                let item = trimmingTrailingWhitespace(raw.dropFirst(2))
+                if !item.unicodeScalars.allSatisfy({ TextRules.isWhitespace($0.value) }) { bullets.append(item) }
+            } else if line.unicodeScalars.allSatisfy({ TextRules.isWhitespace($0.value) }) {
                 flushParagraph()
                 flushBullets()
-            } else if line.hasPrefix("- ") {
-                flushParagraph()
-                let item = String(line.dropFirst(2))
-                if !item.unicodeScalars.allSatisfy({ TextRules.isWhitespace($0.value) }) { bullets.append(item) }
             } else {
                 flushBullets()
                 paragraphLines.append(line)
