@@ -20,7 +20,7 @@ public enum DraftText {
     /// The blocks of a draft's text.
     public static func pieces(_ text: String) -> [Piece] {
         var pieces: [Piece] = []
-        var paragraphLines: [String] = []
+        var paragraphLines: [Substring] = []
         var bullets: [String] = []
         func flushParagraph() {
             if !paragraphLines.isEmpty { pieces.append(.paragraph(paragraphLines.joined(separator: "\n"))) }
@@ -36,13 +36,17 @@ public enum DraftText {
             }
             bullets = []
         }
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = trimmingTrailingWhitespace(Substring(raw))
-            if raw.hasPrefix("- ") {
+        // Lines split by bytes (a Character split keeps "\r\n" whole, and is slow).
+        for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let rawLine = Substring(raw)
+            if raw.starts(with: [0x2D, 0x20]) {  // "- "
                 flushParagraph()
-                let item = trimmingTrailingWhitespace(raw.dropFirst(2))
-                if !item.unicodeScalars.allSatisfy({ TextRules.isWhitespace($0.value) }) { bullets.append(item) }
-            } else if line.unicodeScalars.allSatisfy({ TextRules.isWhitespace($0.value) }) {
+                let item = trimmingTrailingWhitespace(rawLine.dropFirst(2))
+                if !item.isEmpty { bullets.append(String(item)) }
+                continue
+            }
+            let line = trimmingTrailingWhitespace(rawLine)
+            if line.isEmpty {
                 flushParagraph()
                 flushBullets()
             } else {
@@ -83,9 +87,14 @@ public enum DraftText {
         }
     }
 
-    static func trimmingTrailingWhitespace(_ line: Substring) -> String {
+    /// The line without trailing white space (empty when it is all white space).
+    static func trimmingTrailingWhitespace(_ line: Substring) -> Substring {
+        // ASCII fast path: most lines end in a letter or punctuation.
+        if let last = line.utf8.last, last < 0x80 {
+            if last != 0x20 && (last < 0x09 || last > 0x0D) { return line }
+        }
         var scalars = line.unicodeScalars[...]
         while let last = scalars.last, TextRules.isWhitespace(last.value) { scalars = scalars.dropLast() }
-        return String(String.UnicodeScalarView(scalars))
+        return Substring(scalars)
     }
 }
