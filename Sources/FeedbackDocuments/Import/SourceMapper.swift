@@ -63,22 +63,21 @@ struct SourceMapper {
         func addText(_ piece: DraftText.Piece, _ location: Int, numbered: Bool = false) {
             guard let section, let field else { return }
             let place = FieldPlace.section(section.id, field.id)
-            var pieces = content.texts[place] ?? []
+            // Changed in place in the dictionary: a copy per paragraph would be quadratic.
             switch piece {
             case .bullets(let items):
-                if case .bullets(let previous)? = pieces.last {
-                    pieces[pieces.count - 1] = .bullets(previous + items)
+                if case .bullets(let previous)? = content.texts[place]?.last {
+                    content.texts[place, default: []][content.texts[place, default: []].count - 1] = .bullets(previous + items)
                 } else {
-                    pieces.append(piece)
+                    content.texts[place, default: []].append(piece)
                 }
             case .paragraph(let text):
-                if numbered, lastNumbered, case .paragraph(let previous)? = pieces.last {
-                    pieces[pieces.count - 1] = .paragraph(previous + "\n" + text)
+                if numbered, lastNumbered, case .paragraph(let previous)? = content.texts[place]?.last {
+                    content.texts[place, default: []][content.texts[place, default: []].count - 1] = .paragraph(previous + "\n" + text)
                 } else {
-                    pieces.append(piece)
+                    content.texts[place, default: []].append(piece)
                 }
             }
-            content.texts[place] = pieces
             let range = content.textSources[place] ?? (location, location)
             content.textSources[place] = (min(range.0, location), max(range.1, location))
         }
