@@ -36,10 +36,16 @@ struct New: ParsableCommand {
         if let output {
             path = output
         } else {
+            // The same names as the start screen gives: FORM_COMMITTEE.json, then -2, -3 …
             let folder = Drafts.dataFolder()
             do { try store.makeDirectory(folder) } catch { throw CommandFailure(message: error.message(language), code: 2) }
-            path = folder + "/" + Exporter(form: definition).fileName(for: Draft.new(form: definition, committee: committee, documentID: "", now: Drafts.now()))
-                .replacingOccurrences(of: "_r0.json", with: ".json")
+            var attempt = 1
+            var candidate = folder + "/" + DraftFiles.newDraftName(form: definition, committee: committee, attempt: attempt)
+            while store.exists(candidate) && attempt < 1000 {
+                attempt += 1
+                candidate = folder + "/" + DraftFiles.newDraftName(form: definition, committee: committee, attempt: attempt)
+            }
+            path = candidate
         }
         guard !store.exists(path) else {
             throw CommandFailure(message: language == .sv ? "\(Sanitizer.visible(path)) finns redan; ingenting skrevs över."

@@ -147,3 +147,24 @@ import TestSupport
         #expect(TextRules.stats(a).followed(by: TextRules.stats(b)) == TextRules.stats(a + "\n" + b))
     }
 }
+
+/// Every finding of a table row names the row (from 1) and the column, also warnings with a
+/// message of the form's own, in the interface and in the headless report.
+@Suite struct RowFindingTests {
+    @Test func rowFindingsNameTheirRowAndColumn() {
+        let form = shippedForm()
+        var draft = SampleDrafts.complete(form)
+        var second = TableRow()
+        second["risk"] = .text("Ny risk")
+        second["likelihood"] = .text("lag")
+        second["consequence"] = .text("lag")
+        draft.sections["economy"]!["risks"] = .table(draft.sections["economy"]!["risks"]!.rows + [second])
+        let findings = Validator(form: form).validate(draft)
+        let measure = findings.first { $0.target.cell == "measure" }
+        #expect(measure?.severity == .warning)
+        #expect(measure?.message.sv.hasPrefix("Risker och känslighet, rad 2, Åtgärd: ") == true)
+        #expect(measure?.message.en.hasPrefix("Risks, row 2, Measure: ") == true)
+        let report = FindingsReport.text(file: "d.json", findings: findings, form: form, language: .sv)
+        #expect(report.contains("rad 2, Åtgärd"))
+    }
+}

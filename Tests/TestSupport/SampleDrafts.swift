@@ -29,6 +29,8 @@ public enum SampleDrafts {
         draft.metadata["contactName"] = .text("Åsa Öberg")
         draft.metadata["contactEmail"] = .text("asa.oberg@region.example")
         draft.metadata["status"] = .text("beslutad")
+        // Every heading marked done by the secretary.
+        draft.readySections = Set(form.sections.map(\.id))
         for (i, section) in form.sections.enumerated() {
             draft.sections[section.id, default: [:]]["text"] = .text(swedishText(words: 60, seed: i) + "\n\n" + swedishText(words: 40, seed: i + 1))
         }

@@ -13,6 +13,8 @@ public struct Draft: Sendable, Equatable {
     public var metadata: [String: FieldValue]
     /// Section values by section id, then field id.
     public var sections: [String: [String: FieldValue]]
+    /// The headings the secretary has marked as done ("klarmarkerade"), by section id.
+    public var readySections: Set<String> = []
 
     public init(formID: String, formVersion: Int, documentID: String, revision: Int = 0,
                 created: Timestamp, modified: Timestamp,

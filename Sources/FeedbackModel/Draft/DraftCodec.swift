@@ -6,6 +6,8 @@ public enum DraftCodec {
     /// The largest draft file accepted (a draft of six full headings is well under 1 MB;
     /// this leaves room for very long pasted texts).
     public static let maximumSize = 64 * 1024 * 1024
+    /// The most rows a table may have (the reader refuses more; the interface adds no more).
+    public static let maximumRows = 10_000
 
     // MARK: - Reading
 
@@ -136,7 +138,10 @@ public enum DraftCodec {
 
         func value(_ json: JSONValue, field: FieldDefinition, pointer: String) throws(DraftError) -> FieldValue {
             switch field.kind {
-            case .longText, .shortText, .date, .choice, .committee:
+            case .longText:
+                // One paragraph model: blank lines only separate (see `Paragraphs`).
+                return .text(Paragraphs.canonical(try string(json, pointer)))
+            case .shortText, .date, .choice, .committee:
                 return .text(try string(json, pointer))
             case .amount:
                 switch try cell(json, pointer, amount: true) {
@@ -147,7 +152,7 @@ public enum DraftCodec {
                 guard case .array(let items) = json else {
                     throw fail(pointer, "ska vara en lista av rader, är \(json.typeName)", "must be an array of rows, is \(json.typeName)")
                 }
-                guard items.count <= 10_000 else {
+                guard items.count <= DraftCodec.maximumRows else {
                     throw fail(pointer, "tabellen har fler än 10 000 rader", "the table has more than 10,000 rows")
                 }
                 var rows: [TableRow] = []
@@ -188,7 +193,7 @@ public enum DraftCodec {
         let reader = Reader(file: file)
         let object = try reader.object(root, "")
         try reader.checkKeys(object, "", allowed: ["format", "formatVersion", "form", "documentId", "revision", "created",
-                                                   "modified", "metadata", "sections"])
+                                                   "modified", "metadata", "sections", "ready"])
         let documentID = try reader.string(object["documentId"], "/documentId")
         guard !documentID.isEmpty, documentID.unicodeScalars.count <= 100,
               documentID.unicodeScalars.allSatisfy({ TextRules.hazard($0.value) == nil }) else {
@@ -231,6 +236,18 @@ public enum DraftCodec {
                 }
             }
         }
+        if let readyJSON = object["ready"] {
+            guard case .array(let ids) = readyJSON else {
+                throw reader.fail("/ready", "ska vara en lista av rubrikers id", "must be a list of heading ids")
+            }
+            for (i, json) in ids.enumerated() {
+                let id = try reader.string(json, "/ready/\(i)")
+                guard form.section(id: id) != nil else {
+                    throw reader.fail("/ready/\(i)", "okänd rubrik \"\(Sanitizer.visible(id))\"", "unknown heading \"\(Sanitizer.visible(id))\"")
+                }
+                draft.readySections.insert(id)
+            }
+        }
         return draft
     }
 
@@ -263,6 +280,8 @@ public enum DraftCodec {
             sections[section.id] = .object(fields)
         }
         root["sections"] = .object(sections)
+        let ready = form.sections.filter { draft.readySections.contains($0.id) }
+        if !ready.isEmpty { root["ready"] = .array(ready.map { .string($0.id) }) }
         return .object(root)
     }
 

@@ -58,7 +58,8 @@ public struct Validator: Sendable {
             case .integer(let n)?: text = String(n)
             default: text = ""
             }
-            let normalized = TextRules.nfc(text)
+            let nfc = TextRules.nfc(text)
+            let normalized = field.kind == .longText ? Paragraphs.canonical(nfc) : nfc
             return validateText(field: field, stats: TextRules.stats(normalized), text: normalized, at: place)
         case .date:
             let text = stringValue(value)
@@ -238,7 +239,17 @@ public struct Validator: Sendable {
 
     /// The findings of one table row.
     public func validateRow(_ row: TableRow, index: Int, columns: [ColumnDefinition], tableLabel: Localized, at place: FieldPlace) -> [Finding] {
+        // Every finding of a row names the table, the row (from 1) and the column, also when
+        // the form gives a message of its own.
         var findings: [Finding] = []
+        func named(_ list: [Finding], _ label: Localized) -> [Finding] {
+            list.map { finding in
+                var f = finding
+                if !f.message.sv.hasPrefix(label.sv) { f.message.sv = "\(label.sv): \(f.message.sv)" }
+                if !f.message.en.hasPrefix(label.en) { f.message.en = "\(label.en): \(f.message.en)" }
+                return f
+            }
+        }
         let rowPointer = "\(place.pointer)/\(index)"
         for column in columns {
             let cellLabel = Messages.cellLabel(tableLabel, row: index, column: column.label)
@@ -247,20 +258,20 @@ public struct Validator: Sendable {
             switch column.kind {
             case .shortText:
                 let text = TextRules.nfc(row[column.id]?.displayText ?? "")
-                findings += validateText(rules: column.rules, label: cellLabel, stats: TextRules.stats(text), text: text,
-                                         target: target, pointer: pointer)
+                findings += named(validateText(rules: column.rules, label: cellLabel, stats: TextRules.stats(text), text: text,
+                                               target: target, pointer: pointer), cellLabel)
             case .choice(let options):
-                findings += validateChoice(rules: column.rules, text: row[column.id]?.displayText ?? "", ids: options.map(\.id),
-                                           label: cellLabel, target: target, pointer: pointer)
+                findings += named(validateChoice(rules: column.rules, text: row[column.id]?.displayText ?? "", ids: options.map(\.id),
+                                                 label: cellLabel, target: target, pointer: pointer), cellLabel)
             case .amount:
-                findings += validateAmount(rules: column.rules, cell: row[column.id], label: cellLabel, target: target, pointer: pointer)
+                findings += named(validateAmount(rules: column.rules, cell: row[column.id], label: cellLabel, target: target, pointer: pointer), cellLabel)
             case .planYears:
                 for year in form.planPeriod.years {
                     let key = TableRow.yearKey(column.id, year)
                     let yearLabel = Localized(sv: "\(cellLabel.sv) \(year)", en: "\(cellLabel.en) \(year)")
-                    findings += validateAmount(rules: column.rules, cell: row[key], label: yearLabel,
-                                               target: FindingTarget(field: place, row: index, cell: key),
-                                               pointer: "\(pointer)/\(year)")
+                    findings += named(validateAmount(rules: column.rules, cell: row[key], label: yearLabel,
+                                                     target: FindingTarget(field: place, row: index, cell: key),
+                                                     pointer: "\(pointer)/\(year)"), yearLabel)
                 }
                 let prefix = column.id + "/"
                 for key in row.cells.keys.sorted() where key.hasPrefix(prefix) {
