@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "FeedbackModel", targets: ["FeedbackModel"]),
+        .library(name: "FeedbackHistory", targets: ["FeedbackHistory"]),
         .library(name: "FeedbackDocuments", targets: ["FeedbackDocuments"]),
         .executable(name: "feedback", targets: ["feedback"]),
         .executable(name: "feedback-bench", targets: ["feedback-bench"]),
@@ -25,6 +26,12 @@ let package = Package(
         .target(
             name: "FeedbackModel",
             dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // Last year's feedback: reading earlier exports and drafts, carrying them into a new
+        // draft, and comparing any two (word-level diff). Foundation only.
+        .target(
+            name: "FeedbackHistory",
+            dependencies: ["FeedbackModel"]
         ),
         // The interface core: pure state, keys -> state, state -> cell grid. No curses, no I/O.
         .target(
@@ -50,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "feedback",
             dependencies: [
-                "FeedbackModel", "FeedbackInterface", "FeedbackTerminal", "FeedbackDocuments",
+                "FeedbackModel", "FeedbackHistory", "FeedbackInterface", "FeedbackTerminal", "FeedbackDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds on Linux link the Swift runtime and Foundation statically: a
@@ -64,7 +71,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "feedback-bench",
-            dependencies: ["FeedbackModel", "FeedbackInterface", "FeedbackDocuments"]
+            dependencies: ["FeedbackModel", "FeedbackHistory", "FeedbackInterface", "FeedbackDocuments"]
         ),
         // Shared by the test targets: paths, running the built binary, temporary folders, tmux.
         .target(
@@ -75,6 +82,11 @@ let package = Package(
         .testTarget(
             name: "FeedbackModelTests",
             dependencies: ["FeedbackModel", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "FeedbackHistoryTests",
+            dependencies: ["FeedbackHistory", "FeedbackModel", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

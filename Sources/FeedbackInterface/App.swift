@@ -123,6 +123,13 @@ public struct App: Sendable {
         case .tookOver(let draft, let problem):
             session!.tookOver(draft, problem: problem)
         }
+        return withAutosave(commands, now: now)
+    }
+
+    /// The session's commands, with an autosave when one is due: what every way of driving
+    /// the session (keys, plain lines, the shell's results) ends with.
+    mutating func withAutosave(_ commands: [SessionCommand], now: Double) -> [AppCommand] {
+        var commands = commands
         // No autosave beside a save of the draft (or a quit): the save removes the autosave,
         // and one written after it would be a stale copy.
         let saving = commands.contains { command in

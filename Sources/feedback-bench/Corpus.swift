@@ -106,7 +106,7 @@ enum Swedish {
             let p = paragraph(&rng)
             var kept: [Substring] = []
             for w in p.split(separator: " ") {
-                // Paragraphs are stored separated by a blank line ("\n\n", the paragraph model).
+                // Paragraphs are stored separated by a blank line ("\n\n", as the validator counts).
                 let add = w.unicodeScalars.count + (kept.isEmpty ? (paragraphs.isEmpty ? 0 : 2) : 1)
                 if count >= words || chars + add > maxChars {
                     if !kept.isEmpty { paragraphs.append(kept.joined(separator: " ")) }

@@ -105,7 +105,7 @@ import TestSupport
         var h = Harness(draft: draft)
         h.goToSection(6)
         h.type(" Ett tillägg.")
-        h.press(.control("e"))
+        h.press(.control("e"), .character("1"))
         h.expectScreen("export-review-unsaved")
         h.press(.character("j"))
         // Unsaved changes: the draft is saved first, as the next revision.
@@ -129,13 +129,13 @@ import TestSupport
         h.event(.exportFinished(.success(outcome)))
         h.expectScreen("export-done")
         // Nothing unsaved: a second export goes straight to the export.
-        h.press(.escape, .control("e"), .character("j"))
+        h.press(.escape, .control("e"), .character("1"), .character("j"))
         #expect(h.takeDraftSave() == nil)
     }
 
     @Test func exportIsBlockedByErrors() {
         var h = Harness()
-        h.press(.control("e"))
+        h.press(.control("e"), .character("1"))
         #expect(h.text().contains("Exporten stoppas av 8 fel"))
         h.press(.character("j"))
         #expect(!h.takeCommands().contains { if case .session(.export) = $0 { return true } else { return false } })

@@ -70,8 +70,10 @@ import TestSupport
         #expect(codes { $0.metadata["meetingDate"] = .text("2027-02-30") } == ["invalidDate"])
         #expect(codes { $0.metadata["meetingDate"] = .text("8 april") } == ["invalidDate"])
         #expect(codes { $0.metadata["meetingDate"] = .text("2026-12-31") } == ["dateTooEarly"])
-        #expect(codes { $0.metadata["meetingDate"] = .text("2028-01-01") } == ["dateTooLate"])
-        #expect(codes { $0.metadata["meetingDate"] = .text("2027-12-31") }.isEmpty)
+        // A meeting after the deadline (2027-04-16) is also a warning: the feedback will be late.
+        #expect(codes { $0.metadata["meetingDate"] = .text("2028-01-01") } == ["dateTooLate", "meetingAfterDeadline"])
+        #expect(codes { $0.metadata["meetingDate"] = .text("2027-12-31") } == ["meetingAfterDeadline"])
+        #expect(codes { $0.metadata["meetingDate"] = .text("2027-04-16") }.isEmpty)
         #expect(SimpleDate(iso: "2028-02-29") != nil)
         #expect(SimpleDate(iso: "2027-02-29") == nil)
     }

@@ -79,6 +79,8 @@ public struct EditorSession: Sendable {
     var size = (width: 80, height: 24)
     /// The current heading's guidance wrapped at the page width (set with the layout).
     var guidanceCache: (key: String, lines: [String])?
+    /// The header, notice and status lines of the current state (set by `syncView`).
+    var frame = Frame()
 
     public init(form: FormDefinition, draft: Draft, path: String, language: Language, exportFolder: String,
                 readOnly: ReadOnlyReason? = nil, time: LocalTime = .current,
@@ -97,6 +99,7 @@ public struct EditorSession: Sendable {
         revalidateAll()
         focus[0] = FieldFocus(index: firstEditableMetadataField)
         loadLine()
+        syncView()
     }
 
     /// The committee is not the first focus: changing it by accident would be costly.
@@ -193,6 +196,7 @@ public struct EditorSession: Sendable {
 
     public mutating func showMessage(_ text: String, isError: Bool) {
         status = StatusMessage(text: text, isError: isError)
+        syncView()
     }
 
     static func timestamp(_ now: Double) -> Timestamp { Timestamp(secondsSinceEpoch: Int64(now)) }

@@ -187,7 +187,7 @@ extension EditorSession {
 
     // MARK: - Questions
 
-    private mutating func askToChangeCommittee(to id: String, from current: String) {
+    mutating func askToChangeCommittee(to id: String, from current: String) {
         let from = form.committee(id: current)?.name(language) ?? current
         let to = form.committee(id: id)?.name(language) ?? id
         dialog = .question(Question(

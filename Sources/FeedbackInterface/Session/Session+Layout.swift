@@ -26,8 +26,30 @@ extension EditorSession {
 
     // MARK: - Bands
 
+    /// What the header, notice and status area show, worked out once per change (drawing and
+    /// the layout read it many times a frame).
+    struct Frame: Sendable {
+        var bannerLines: [String] = []
+        var statusLines: [String] = [""]
+        var summary = ""
+    }
+
+    var bannerLines: [String] { frame.bannerLines }
+    var statusLines: [String] { frame.statusLines }
+    var statusSummary: String { frame.summary }
+
+    func computeFrame() -> Frame {
+        var f = Frame()
+        f.bannerLines = computeBannerLines()
+        let all = allFindings
+        f.summary = "✗ \(all.errorCount)  ! \(all.warningCount)"
+        let width = max(10, size.width - f.summary.count - 3)
+        f.statusLines = Array(EditorSession.wrapLines(statusText, width: width).prefix(max(1, min(4, size.height - 12))))
+        return f
+    }
+
     /// The read-only notice under the header, wrapped.
-    var bannerLines: [String] {
+    private func computeBannerLines() -> [String] {
         guard let readOnly = file.readOnly else { return [] }
         let keys = keymap.keyLabel(for: .saveAs, in: .draft, language: language) ?? "Ctrl-W"
         let text = phrases.t("Skrivskyddat: \(readOnly.message). \(keys) sparar en kopia som du kan redigera.",
@@ -36,19 +58,6 @@ extension EditorSession {
     }
 
     var headerRows: Int { 1 + bannerLines.count }
-
-    /// The status area above the hint bar: a message, or the page's counter and findings.
-    var statusLines: [String] {
-        let width = max(10, size.width - statusSummary.count - 3)
-        let text = statusText
-        let lines = EditorSession.wrapLines(text, width: width)
-        return Array(lines.prefix(max(1, min(4, size.height - 12))))
-    }
-
-    var statusSummary: String {
-        let all = allFindings
-        return "✗ \(all.errorCount)  ! \(all.warningCount)"
-    }
 
     var statusText: String {
         if let status { return status.text }
@@ -163,6 +172,7 @@ extension EditorSession {
     /// wraps what will be drawn. Called when keys are handled and when the size changes;
     /// drawing reads the result and changes nothing.
     mutating func syncView() {
+        frame = computeFrame()
         guard !isTooSmall else { return }
         if case .field(let s, _) = page {
             let width = pageRect.width

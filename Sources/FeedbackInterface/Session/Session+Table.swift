@@ -106,7 +106,7 @@ extension EditorSession {
         return true
     }
 
-    private mutating func deleteRow(now: Double) {
+    mutating func deleteRow(now: Double) {
         guard case .table(let place) = pageKind, !tableRows.isEmpty else { return }
         commitField(now: now)
         history.closeRun()

@@ -3,8 +3,9 @@ import FeedbackModel
 /// Actions in a long text.
 extension EditorSession {
     mutating func performText(_ action: Action, key: Key, place: FieldPlace, now: Double) -> [SessionCommand] {
-        guard let editor = editors[place] else { return [] }
-        let cursor = editor.cursor
+        // No copy of the editor is held while it changes: a second reference to its buffer
+        // would make every keystroke copy the text's arrays (and a long paragraph).
+        guard let cursor = editors[place]?.cursor else { return [] }
         switch action {
         case .typeText:
             switch key {
@@ -18,20 +19,21 @@ extension EditorSession {
             history.closeRun()
             apply(.text(place, at: cursor, removed: "", inserted: "\n"), run: nil, now: now)
         case .deleteBackward:
-            let start = editor.buffer.position(before: cursor)
-            guard start != cursor else { return [] }
-            apply(.text(place, at: start, removed: editor.buffer.text(from: start, to: cursor), inserted: ""), run: .deleting, now: now)
+            guard let (start, removed) = editors[place].map({ e -> (TextPosition, String) in
+                let start = e.buffer.position(before: cursor)
+                return (start, e.buffer.text(from: start, to: cursor))
+            }), start != cursor else { return [] }
+            apply(.text(place, at: start, removed: removed, inserted: ""), run: .deleting, now: now)
         case .deleteForward:
-            let end = editor.buffer.position(after: cursor)
-            guard end != cursor else { return [] }
+            guard let (end, removed) = editors[place].map({ e -> (TextPosition, String) in
+                let end = e.buffer.position(after: cursor)
+                return (end, e.buffer.text(from: cursor, to: end))
+            }), end != cursor else { return [] }
             history.closeRun()
-            let before = focusNow
-            if apply(.text(place, at: cursor, removed: editor.buffer.text(from: cursor, to: end), inserted: ""), run: nil, before: before, now: now) {
-                editors[place]?.moveTo(cursor)
-            }
+            apply(.text(place, at: cursor, removed: removed, inserted: ""), run: nil, now: now)
         case .externalEditor:
             if refuseReadOnly() { return [] }
-            return [.editExternally(editor.buffer.nfcText, place: place)]
+            return [.editExternally(editors[place]?.buffer.nfcText ?? "", place: place)]
         default:
             history.closeRun()
             moveCursor(action, place: place)
