@@ -151,8 +151,7 @@ func staleness(of binary: String) -> String? {
     return nil
 }
 
-// Groups: typing (with cursor movement), paste, resize, startup, validate, documents (render
-// and import), history (diff and carry-over), memory, vim, and
+let processGroups: Set<String> = ["startup", "validate", "documents", "history", "memory", "vim"]
 if !options.only.isDisjoint(with: processGroups) {
     if Proc.isExecutable(binary) {
         if let stale = staleness(of: binary) { Console.progress("feedback-bench: WARNING: \(stale)"); staleWarning = stale }
