@@ -3,10 +3,10 @@
 //   swift build -c release --product feedback            (the bench runs the release binary)
 //   swift run -c release feedback-bench [--quick] [--only NAME[,NAME]] [--json PATH]
 //
-// Groups: typing (with cursor movement), paste, resize, startup, validate, history (diff and
-// carry-over), memory, vim, causes (in-process timings of the pieces behind the misses; no
-// targets), and safety (the pattern matcher, the form reader's anchor check, guarded saves
-// and the kernel lock).
+// Groups: typing (with cursor movement), paste, resize, startup, validate, documents (render
+// and import), history (diff and carry-over), memory, vim, causes (in-process timings of the
+// pieces behind the misses; no targets), and safety (the pattern matcher, the form reader's
+// anchor check, guarded saves and the kernel lock).
 // Scratch files go to a fresh folder under /tmp that is removed at the end; only the JSON
 // file is written elsewhere (default ./bench-results.json).
 
@@ -19,7 +19,7 @@ import Glibc
 import Darwin
 #endif
 
-let groups = ["typing", "paste", "resize", "startup", "validate", "history", "memory", "vim", "causes", "safety"]
+let groups = ["typing", "paste", "resize", "startup", "validate", "documents", "history", "memory", "vim", "causes", "safety"]
 
 let usage = """
     usage: feedback-bench [--quick] [--only NAME[,NAME...]] [--json PATH] [--keep]
@@ -141,7 +141,7 @@ func staleness(of binary: String) -> String? {
     let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     let fm = FileManager.default
     guard let built = (try? fm.attributesOfItem(atPath: binary))?[.modificationDate] as? Date else { return nil }
-    for target in ["FeedbackModel", "FeedbackHistory", "FeedbackInterface", "FeedbackTerminal", "feedback"] {
+    for target in ["FeedbackModel", "FeedbackHistory", "FeedbackInterface", "FeedbackTerminal", "FeedbackDocuments", "feedback"] {
         guard let walker = fm.enumerator(atPath: sources.appendingPathComponent(target).path) else { continue }
         for case let file as String in walker where file.hasSuffix(".swift") {
             let path = sources.appendingPathComponent(target).appendingPathComponent(file).path
@@ -153,7 +153,7 @@ func staleness(of binary: String) -> String? {
     return nil
 }
 
-let processGroups: Set<String> = ["startup", "validate", "history", "memory", "vim"]
+let processGroups: Set<String> = ["startup", "validate", "documents", "history", "memory", "vim"]
 if !options.only.isDisjoint(with: processGroups) {
     if Proc.isExecutable(binary) {
         if let stale = staleness(of: binary) { Console.progress("feedback-bench: WARNING: \(stale)"); staleWarning = stale }
@@ -165,6 +165,7 @@ if !options.only.isDisjoint(with: processGroups) {
         let bench = ProcessBench(binary: binary, folder: folder, quick: options.quick, results: results)
         section("startup") { try bench.runStartup() }
         section("validate") { try bench.runValidate() }
+        section("documents") { try bench.runDocuments() }
         section("history") { try bench.runHistory() }
         section("memory") { try bench.runMemory() }
         section("vim") { try bench.runVim() }

@@ -1,3 +1,4 @@
+import FeedbackHistory
 import FeedbackInterface
 import FeedbackModel
 import FeedbackTerminal
@@ -15,6 +16,8 @@ final class InterfaceRunner {
     let dataFolder: String
     let exportFolder: String
     let overrideLock: Bool
+    /// The user's local date (FEEDBACK_TODAY or SOURCE_DATE_EPOCH fix it).
+    let today: SimpleDate
     var decoder = KeyDecoder()
     var lock: DraftLock?
     var form: FormDefinition?
@@ -42,7 +45,9 @@ final class InterfaceRunner {
     /// The last emergency copy written: the digest of its bytes and where they went.
     var lastRescue: (digest: [UInt8], rescue: Rescue)?
 
-    init(terminal: Terminal, app: App, catalog: FormCatalog, language: Language, dataFolder: String, exportFolder: String, overrideLock: Bool) {
+    init(terminal: Terminal, app: App, catalog: FormCatalog, language: Language, dataFolder: String, exportFolder: String,
+         overrideLock: Bool, today: SimpleDate) {
+        self.today = today
         self.terminal = terminal
         self.app = app
         self.catalog = catalog
@@ -145,7 +150,7 @@ final class InterfaceRunner {
             switch command {
             case .session(let sessionCommand): perform(sessionCommand)
             case .open(let path): open(path)
-            case .create(let committee): create(committee)
+            case .create(let committee, let from): create(committee, from: from)
             case .trash(let path): trash(path)
             case .quit: finished = true
             }
@@ -216,6 +221,10 @@ final class InterfaceRunner {
         case .writeSideFile(let text, let draftPath):
             let (path, problem) = DocumentWork.writeSideFile(text, besideDraft: draftPath, store: store, language: language)
             perform(app.handle(.sideFileWritten(path: path, problem: problem), now: now))
+        case .computeChanges(let draft):
+            guard let form else { return }
+            let report = HistoryWork.changes(draft, form: form, exportFolder: exportFolder, catalog: catalog, language: language)
+            perform(app.handle(.changesComputed(report), now: now))
         case .editExternally(let text, let place):
             let edited = ExternalEditor.edit(text, terminal: terminal, language: language)
             perform(app.handle(.externalEditFinished(edited, place: place), now: InterfaceRunner.now()))
@@ -402,7 +411,8 @@ final class InterfaceRunner {
         form = draftForm
         known = identity
         let session = EditorSession(form: draftForm, draft: draft, path: path, language: language,
-                                    exportFolder: exportFolder, readOnly: readOnly)
+                                    exportFolder: exportFolder, readOnly: readOnly, today: today,
+                                    lastYear: HistoryWork.lastYear(of: draft, form: draftForm, catalog: catalog, language: language))
         app.open(session)
         if readOnly == nil { offerAutosave(beside: base, draft: draft, form: draftForm) }
     }
@@ -442,15 +452,24 @@ final class InterfaceRunner {
     }
 
     /// Creates a new draft for a committee in the data folder (named as `feedback new`
-    /// names it) and opens it.
-    func create(_ committee: String) {
+    /// names it), empty or started from last year's file, and opens it.
+    func create(_ committee: String, from lastYear: String?) {
         guard let form = catalog.latest() else { return }
         do { try store.makeDirectory(dataFolder) } catch {
             app.showStartMessage(error.message(language))
             return
         }
         let now = Timestamp(secondsSinceEpoch: Int64(InterfaceRunner.now()))
-        let draft = Draft.new(form: form, committee: committee, documentID: UUIDText.random(), now: now)
+        var draft = Draft.new(form: form, committee: committee, documentID: UUIDText.random(), now: now)
+        if let lastYear {
+            do {
+                draft = try StartFromLastYear.draft(from: lastYear, form: form, committee: committee, catalog: catalog,
+                                                    documentID: draft.documentID, now: now).draft
+            } catch {
+                app.showStartMessage(error.message(language))
+                return
+            }
+        }
         let bytes = DraftCodec.encode(draft, form: form)
         for attempt in 1...1000 {
             let path = dataFolder + "/" + DraftFiles.newDraftName(form: form, committee: committee, attempt: attempt)
