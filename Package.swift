@@ -82,7 +82,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "feedback-bench",
-            dependencies: ["FeedbackModel", "FeedbackHistory", "FeedbackInterface", "FeedbackDocuments"]
+            // Yams: the baseline of the form reader's row (Yams.compose alone).
+            dependencies: ["FeedbackModel", "FeedbackHistory", "FeedbackInterface", "FeedbackDocuments", .product(name: "Yams", package: "Yams")]
         ),
         // Shared by the test targets: paths, running the built binary, temporary folders, tmux.
         .target(

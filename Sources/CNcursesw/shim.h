@@ -64,13 +64,21 @@ static int feedback_signal_pipe = -1;
 static inline void feedback_set_signal_pipe(int fd) { feedback_signal_pipe = fd; }
 static inline int feedback_get_signal_pipe(void) { return feedback_signal_pipe; }
 
+/// Set on a byte when the kernel raised the signal in this process because of its own call:
+/// SIGPIPE from a write to a closed pipe, SIGXFSZ from a write over the file size limit. The
+/// kernel sends those as SI_USER with the writer's own process id; kill(1) from elsewhere
+/// carries the sender's. (The program itself never raises a signal.)
+enum { feedback_signal_self = 0x80 };
+
 /// Writes the signal number as one byte to the self-pipe; nothing else.
 __attribute__((unused))
-static void feedback_signal_handler(int sig) {
+static void feedback_signal_handler(int sig, siginfo_t *info, void *context) {
+    (void)context;
     int saved = errno;
     int fd = feedback_signal_pipe;
     if (fd >= 0) {
         unsigned char byte = (unsigned char)sig;
+        if (info != NULL && info->si_code == SI_USER && info->si_pid == getpid()) byte |= feedback_signal_self;
         ssize_t written = write(fd, &byte, 1);
         (void)written;  // a full pipe already holds a wake-up
     }
@@ -81,9 +89,9 @@ static void feedback_signal_handler(int sig) {
 static inline int feedback_catch_signal(int sig, struct sigaction *previous) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
-    action.sa_handler = feedback_signal_handler;
+    action.sa_sigaction = feedback_signal_handler;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
+    action.sa_flags = SA_RESTART | SA_SIGINFO;
     return sigaction(sig, &action, previous);
 }
 

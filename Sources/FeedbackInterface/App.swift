@@ -14,6 +14,7 @@ public enum AppEvent: Sendable {
     case renderFinished(DocumentKind, path: String, failure: SaveFailure?)
     case importRead(ImportProposal?, problem: String?)
     case sideFileWritten(path: String?, problem: String?)
+    case changesComputed(ChangesReport)
     /// A read-only window: the lock's holder is gone / the draft was saved by its holder.
     case lockReleased
     case changedOnDisk(Draft)
@@ -25,7 +26,7 @@ public enum AppEvent: Sendable {
 public enum AppCommand: Sendable {
     case session(SessionCommand)
     case open(String)
-    case create(committeeID: String)
+    case create(committeeID: String, from: String?)
     case trash(String)
     case quit
 }
@@ -85,7 +86,7 @@ public struct App: Sendable {
             return start!.handle(key).map {
                 switch $0 {
                 case .open(let path): return .open(path)
-                case .create(let id): return .create(committeeID: id)
+                case .create(let id, let from): return .create(committeeID: id, from: from)
                 case .trash(let path): return .trash(path)
                 case .quit: return .quit
                 }
@@ -116,6 +117,8 @@ public struct App: Sendable {
             session!.importRead(proposal, problem: problem)
         case .sideFileWritten(let path, let problem):
             session!.sideFileWritten(path, problem: problem)
+        case .changesComputed(let report):
+            session!.changesComputed(report)
         case .lockReleased:
             session!.lockReleased()
         case .changedOnDisk(let draft):

@@ -11,11 +11,21 @@ import Darwin
 /// This is the only Swift file that may call the shim's signal and restore functions: their
 /// state lives in C `static` variables, which exist once per object file that uses them.
 final class SignalPipe {
-    /// The signals the interface reacts to: resize, continue after a stop, and the ones that
-    /// ask the program to end (the caller saves and exits).
-    static let caught: [Int32] = [SIGWINCH, SIGCONT, SIGHUP, SIGTERM, SIGINT, SIGQUIT]
+    /// The signals the interface reacts to: resize, continue after a stop, and every other
+    /// signal whose default action would end the program (the caller saves and exits): the
+    /// hang-up of SSH, kill's SIGTERM, Ctrl-C's SIGINT, SIGQUIT, SIGUSR1/2, SIGALRM, SIGPIPE,
+    /// SIGXFSZ, SIGXCPU, the profiling timers, SIGIO, SIGPWR, SIGSTKFLT and the real-time
+    /// signals. None of them may leave the terminal raw or lose what was typed.
+    static let caught: [Int32] = [SIGWINCH, SIGCONT, SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM,
+                                  SIGPIPE, SIGXFSZ, SIGXCPU, SIGVTALRM, SIGPROF, SIGIO, SIGPWR, SIGSTKFLT]
+                                  + Array(SignalPipe.realTime)
+    /// glibc's real-time signals (SIGRTMIN is 34: 32 and 33 belong to the threads library).
+    static let realTime: ClosedRange<Int32> = 34...64
     /// Crashes, on which the terminal is restored before the previous handler runs.
-    static let fatal: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT]
+    static let fatal: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT, SIGSYS]
+    /// Signals the kernel raises in the program because of its own write (a closed pipe, the
+    /// file size limit): the write fails with EPIPE / EFBIG and says so; they end nothing.
+    static let fromOwnWrites: Set<Int32> = [SIGPIPE, SIGXFSZ]
 
     /// The read end, for poll().
     let readEnd: Int32
@@ -56,7 +66,12 @@ final class SignalPipe {
         while true {
             let count = buffer.withUnsafeMutableBytes { read(readEnd, $0.baseAddress, $0.count) }
             if count > 0 {
-                signals.append(contentsOf: buffer[0..<count].map { Int32($0) })
+                for byte in buffer[0..<count] {
+                    let signal = Int32(byte & 0x7F)
+                    let raisedByOwnCall = byte & 0x80 != 0
+                    if raisedByOwnCall && SignalPipe.fromOwnWrites.contains(signal) { continue }
+                    signals.append(signal)
+                }
                 continue
             }
             if count < 0 && errno == EINTR { continue }

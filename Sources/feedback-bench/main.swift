@@ -3,10 +3,11 @@
 //   swift build -c release --product feedback            (the bench runs the release binary)
 //   swift run -c release feedback-bench [--quick] [--only NAME[,NAME]] [--json PATH]
 //
-// Groups: typing (with cursor movement), paste, resize, startup, validate, history (diff and
-// carry-over), memory, vim, install (binary size as built and as packaged, and the packaged
-// binary's start-up), and
-// causes (in-process timings of the pieces behind the misses; no targets).
+// Groups: typing (with cursor movement), paste, resize, startup, validate, documents (render
+// and import), history (diff and carry-over), memory, vim, install (binary size as built and
+// as packaged, and the packaged binary's start-up), causes (in-process timings of the pieces
+// behind the misses; no targets), and safety (the pattern matcher, the form reader's anchor
+// check, guarded saves and the kernel lock).
 // Scratch files go to a fresh folder under /tmp that is removed at the end; only the JSON
 // file is written elsewhere (default ./bench-results.json).
 
@@ -19,7 +20,7 @@ import Glibc
 import Darwin
 #endif
 
-let groups = ["typing", "paste", "resize", "startup", "validate", "history", "memory", "vim", "install", "causes"]
+let groups = ["typing", "paste", "resize", "startup", "validate", "documents", "history", "memory", "vim", "install", "causes", "safety"]
 
 let usage = """
     usage: feedback-bench [--quick] [--only NAME[,NAME...]] [--json PATH] [--keep]
@@ -133,6 +134,7 @@ section("typing") { InterfaceBench.run(results: results, quick: options.quick) }
 section("paste") { InterfaceBench.runPaste(results: results, quick: options.quick) }
 section("resize") { InterfaceBench.runResize(results: results, quick: options.quick) }
 section("causes") { Causes.run(results: results, quick: options.quick) }
+section("safety") { try SafetyBench.run(results: results, quick: options.quick) }
 
 /// Warns when the feedback binary is older than the sources it is built from (`swift run
 /// feedback-bench` builds only the bench).
@@ -140,7 +142,7 @@ func staleness(of binary: String) -> String? {
     let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     let fm = FileManager.default
     guard let built = (try? fm.attributesOfItem(atPath: binary))?[.modificationDate] as? Date else { return nil }
-    for target in ["FeedbackModel", "FeedbackHistory", "FeedbackInterface", "FeedbackTerminal", "feedback"] {
+    for target in ["FeedbackModel", "FeedbackHistory", "FeedbackInterface", "FeedbackTerminal", "FeedbackDocuments", "feedback"] {
         guard let walker = fm.enumerator(atPath: sources.appendingPathComponent(target).path) else { continue }
         for case let file as String in walker where file.hasSuffix(".swift") {
             let path = sources.appendingPathComponent(target).appendingPathComponent(file).path
@@ -152,7 +154,7 @@ func staleness(of binary: String) -> String? {
     return nil
 }
 
-let processGroups: Set<String> = ["startup", "validate", "history", "memory", "vim", "install"]
+let processGroups: Set<String> = ["startup", "validate", "documents", "history", "memory", "vim", "install"]
 if !options.only.isDisjoint(with: processGroups) {
     if Proc.isExecutable(binary) {
         if let stale = staleness(of: binary) { Console.progress("feedback-bench: WARNING: \(stale)"); staleWarning = stale }
@@ -164,6 +166,7 @@ if !options.only.isDisjoint(with: processGroups) {
         let bench = ProcessBench(binary: binary, folder: folder, quick: options.quick, results: results)
         section("startup") { try bench.runStartup() }
         section("validate") { try bench.runValidate() }
+        section("documents") { try bench.runDocuments() }
         section("history") { try bench.runHistory() }
         section("memory") { try bench.runMemory() }
         section("vim") { try bench.runVim() }

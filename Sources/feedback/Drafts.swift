@@ -4,14 +4,23 @@ import Foundation
 /// Loading drafts for the commands, with the errors they print.
 enum Drafts {
     static func load(_ path: String, catalog: FormCatalog, language: Language) throws(CommandFailure) -> (Draft, FormDefinition) {
+        let (draft, form, _) = try loadWithIdentity(path, catalog: catalog, language: language)
+        return (draft, form)
+    }
+
+    /// The draft, its form, and which file on disk it was read from (for saves that must not
+    /// overwrite another program's change).
+    static func loadWithIdentity(_ path: String, catalog: FormCatalog, language: Language) throws(CommandFailure) -> (Draft, FormDefinition, DiskIdentity) {
         let bytes: [UInt8]
+        let identity: DiskIdentity
         do {
-            bytes = try FileStore.readLimited(path: path, limit: DraftCodec.maximumSize)
+            (bytes, identity) = try FileStore().readWithIdentity(path: path, limit: DraftCodec.maximumSize)
         } catch {
             throw CommandFailure(message: error.message(language), code: 2)
         }
         do {
-            return try DraftCodec.decode(bytes, file: path, catalog: catalog)
+            let (draft, form) = try DraftCodec.decode(bytes, file: path, catalog: catalog)
+            return (draft, form, identity)
         } catch {
             throw CommandFailure(message: error.message(language), code: 2)
         }

@@ -39,11 +39,14 @@ struct Export: ParsableCommand {
         if !outcome.warnings.isEmpty {
             Console.err(FindingsReport.text(file: draft, findings: outcome.warnings, form: form, language: language))
         }
+        for note in outcome.foreignFiles {
+            Console.err((language == .sv ? "obs: lämnades orörd: " : "note: left alone: ") + note.message(language))
+        }
         if outcome.unchanged {
             Console.err(language == .sv ? "Samma innehåll var redan exporterat; filen lämnades orörd."
                                         : "The same content was already exported; the file was left as it was.")
         }
-        Console.out(Sanitizer.visible(outcome.path))
+        Console.out(outcome.path)
         Console.out("sha256 \(outcome.contentSha256)")
     }
 }

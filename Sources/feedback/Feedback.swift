@@ -35,6 +35,13 @@ struct Feedback: ParsableCommand {
         if CommandLine.arguments.dropFirst().first == "__terminal-selftest" {
             Foundation.exit(TerminalSelfTest.run(arguments: Array(CommandLine.arguments.dropFirst(2))))
         }
+        // A hidden helper of the lock race test (see LockRaceHelper.swift).
+        if CommandLine.arguments.dropFirst().first == "__lock-probe" {
+            Foundation.exit(LockRaceHelper.run(arguments: Array(CommandLine.arguments.dropFirst(2))))
+        }
+        // A write over the file size limit (ulimit -f) fails with EFBIG and is reported, instead
+        // of killing the program; the terminal interface catches the signal itself.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -47,11 +54,11 @@ struct Feedback: ParsableCommand {
                 exit(withError: error)
             }
             if let failure = error as? CommandFailure {
-                FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+                Console.err(failure.message)
                 Foundation.exit(failure.code)
             }
-            // Argument errors: ArgumentParser's message, our exit code.
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            // Argument errors: ArgumentParser's message (which quotes what was typed), our exit code.
+            Console.err(fullMessage(for: error))
             Foundation.exit(2)
         }
     }
@@ -106,17 +113,26 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-/// Writing to standard output and error.
+/// Writing to standard output and error: the one path for everything the commands print.
+/// Text goes through `Sanitizer.visible` (controls, bidi and format characters shown as `^[`
+/// or `<U+202E>`; tab and line feed kept), so no file name, form title, draft text or error
+/// message can send a raw control character to a terminal. JSON bytes come from
+/// `JSONWriter.pretty`, which escapes them.
 enum Console {
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        write(Sanitizer.visible(text, singleLine: false) + "\n", to: FileHandle.standardOutput)
     }
 
     static func err(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        write(Sanitizer.visible(text, singleLine: false) + "\n", to: FileHandle.standardError)
     }
 
+    /// JSON written by `JSONWriter.pretty` (already terminal-safe).
     static func out(bytes: [UInt8]) {
         FileHandle.standardOutput.write(Data(bytes))
+    }
+
+    private static func write(_ text: String, to handle: FileHandle) {
+        handle.write(Data(text.utf8))
     }
 }

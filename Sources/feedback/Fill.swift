@@ -40,21 +40,26 @@ struct Fill: ParsableCommand {
             throw CommandFailure(message: "feedback: inget formulär / no form", code: 2)
         }
         // Refuse an unreadable draft before the screen changes, with the same message as validate.
-        let loaded = try draftPath.map { try Drafts.load($0, catalog: catalog, language: language) }
+        let loaded = try draftPath.map { try Drafts.loadWithIdentity($0, catalog: catalog, language: language) }
+        let today: SimpleDate
+        do { today = try Today.date() } catch {
+            throw CommandFailure(message: "feedback: " + error.message(language), code: 2)
+        }
         let colors = (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let terminal: Terminal
         do { terminal = try Terminal(colors: colors) } catch {
             throw CommandFailure(message: "feedback: " + error.message(language), code: 2)
         }
         let dataFolder = configuration.draftsFolder
-        let start = StartScreen(form: form, language: language, folder: dataFolder,
-                                drafts: DraftListing.summaries(in: dataFolder, catalog: catalog, language: language))
         // Exports are named by their absolute path, wherever the program was started.
         let configured = configuration.exportsFolder
         let exportFolder = configured.hasPrefix("/") ? configured : FileManager.default.currentDirectoryPath + "/" + configured
+        let start = StartScreen(form: form, language: language, folder: dataFolder,
+                                drafts: DraftListing.summaries(in: dataFolder, catalog: catalog, language: language),
+                                today: today, lastYear: HistoryWork.offers(in: [dataFolder, exportFolder], form: form, catalog: catalog, language: language))
         let runner = InterfaceRunner(terminal: terminal, app: App(start: start), catalog: catalog, language: language,
-                                     dataFolder: dataFolder, exportFolder: exportFolder, overrideLock: options.overrideLock)
-        if let draftPath, let loaded { runner.open(draftPath, loaded: loaded) }
+                                     dataFolder: dataFolder, exportFolder: exportFolder, overrideLock: options.overrideLock, today: today)
+        if let draftPath, let loaded { runner.open(draftPath, loaded: (loaded.0, loaded.1), identity: loaded.2) }
         let code = runner.run()
         if code != 0 { throw ExitCode(code) }
     }

@@ -88,6 +88,9 @@ struct Import: ParsableCommand {
             case .held(let holder, _):
                 throw CommandFailure(message: (sv ? "\(Sanitizer.visible(into)) är öppet i feedback: " : "\(Sanitizer.visible(into)) is open in feedback: ")
                     + holder.description(language) + (sv ? ". Stäng det först; ingenting ändrades." : ". Close it first; nothing was changed."), code: 2)
+            case .refused(let error):
+                // A planted or foreign file where the lock must go.
+                throw CommandFailure(message: error.message(language) + (sv ? "; ingenting ändrades." : "; nothing was changed."), code: 2)
             case .unavailable: break
             }
         }
@@ -127,7 +130,8 @@ struct Import: ParsableCommand {
         do { try store.save(DraftCodec.encode(written, form: definition), to: path) } catch {
             throw CommandFailure(message: error.message(language), code: 2)
         }
-        Console.out(Sanitizer.visible(path))
+        // With --format json standard output is the report alone.
+        if format == .json { Console.err(Sanitizer.visible(path)) } else { Console.out(Sanitizer.visible(path)) }
     }
 
     private func print(_ result: DocumentImport, language: Language) {

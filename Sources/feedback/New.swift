@@ -65,10 +65,6 @@ struct New: ParsableCommand {
             }
             path = candidate
         }
-        guard !store.exists(path) else {
-            throw CommandFailure(message: language == .sv ? "\(Sanitizer.visible(path)) finns redan; ingenting skrevs över."
-                                                          : "\(Sanitizer.visible(path)) already exists; nothing was overwritten.", code: 2)
-        }
         let documentID = UUID().uuidString.lowercased()
         var draft = Draft.new(form: definition, committee: committeeID, documentID: documentID, now: Drafts.now())
         var summary: CarrySummary?
@@ -83,7 +79,15 @@ struct New: ParsableCommand {
             summary = result.summary
         }
         do {
-            try store.save(DraftCodec.encode(draft, form: definition), to: path)
+            // Created without replacing anything: a file, a link (even a dangling one) or a
+            // FIFO already at the path stays as it is.
+            try store.saveNew(DraftCodec.encode(draft, form: definition), to: path)
+        } catch where error.kind == .exists {
+            let what = store.fileSystem.status(path, followLinks: false).map { StoreError.kindName($0.kind) }
+            let sv = what.map { " (\($0.sv))" } ?? ""
+            let en = what.map { " (\($0.en))" } ?? ""
+            throw CommandFailure(message: language == .sv ? "\(Sanitizer.visible(path)) finns redan\(sv); ingenting skrevs över."
+                                                          : "\(Sanitizer.visible(path)) already exists\(en); nothing was overwritten.", code: 2)
         } catch {
             throw CommandFailure(message: error.message(language), code: 2)
         }

@@ -162,6 +162,37 @@ struct InterfaceEndToEndTests {
         #expect(saved.revision == 1)
     }
 
+    /// This year's draft started from last year's export on the start screen: the days left
+    /// in the header, last year's text under this year's, the marks until confirmed.
+    @Test func startFromLastYearOnTheStartScreen() throws {
+        let folder = TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.file("Exports"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: LastYear.exportFile, toPath: folder.file("Exports/pf-aterkoppling-2027_hsn_r5.json"))
+        try FileManager.default.createDirectory(atPath: folder.file("forms"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: LastYear.formFile, toPath: folder.file("forms/pf-aterkoppling-2027.yaml"))
+        let tmux = try TmuxSession(command: "exec \(shellQuoted(Paths.binary)) --forms \(shellQuoted(folder.file("forms")))",
+                                   environment: ["XDG_DATA_HOME": folder.file("data"), "HOME": folder.path, "FEEDBACK_TODAY": "2027-04-04"],
+                                   folder: folder.path)
+        defer { tmux.kill() }
+        #expect(tmux.waitFor("i dag 2027-04-04 · 12 dagar kvar"), "\(tmux.capture())")
+        tmux.sendKeys("Down", "Enter")  // Hälso- och sjukvårdsnämnden
+        #expect(tmux.waitFor("Börja från förra året?"), "\(tmux.capture())")
+        tmux.sendKeys("j")
+        #expect(tmux.waitFor("12 dagar kvar"), "\(tmux.capture())")
+        tmux.sendKeys("M-1", "M-t", "M-l")
+        #expect(tmux.waitFor("från föregående år"), "\(tmux.capture())")
+        #expect(tmux.waitFor("Förra året: Export"), "\(tmux.capture())")
+        tmux.sendKeys("C-b")
+        #expect(tmux.waitFor("Bekräftat som årets"), "\(tmux.capture())")
+        tmux.sendKeys("C-q")
+        #expect(tmux.waitForExit())
+        let path = folder.file("data/feedback/pf-aterkoppling-2028_hsn.json")
+        let draft = try load(path)
+        #expect(draft.carriedOver?.source.path.hasSuffix("pf-aterkoppling-2027_hsn_r5.json") == true)
+        #expect(!draft.isUnconfirmedCarry(.section("goals", "text")))
+        #expect(!draft.text(at: .section("goals", "text")).isEmpty)
+    }
+
     @Test func resizeWhileEditingRewrapsAndRecoversFromTooSmall() throws {
         guard TmuxSession.canResize else {
             print("⚠️ SKIPPED: this tmux cannot resize windows")

@@ -33,7 +33,7 @@ import TestSupport
         h.press(.down, .enter)  // Hälso- och sjukvårdsnämnden has a draft
         h.expectScreen("start-second-draft")
         h.press(.character("j"))
-        guard case .create("hsn")? = h.takeCommands().last else {
+        guard case .create("hsn", nil)? = h.takeCommands().last else {
             Issue.record("no create")
             return
         }

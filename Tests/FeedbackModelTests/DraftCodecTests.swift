@@ -97,3 +97,68 @@ import TestSupport
         }
     }
 }
+
+/// One set of limits for the reader, the validator and (through the same value) the interface.
+@Suite struct LimitsTests {
+    let form = shippedForm()
+
+    /// Issue 9, defect 9: the interface saved what its reader refuses.
+    @Test func whatTheReaderRefusesTheValidatorReports() throws {
+        let limits = Limits.standard
+        var draft = SampleDrafts.complete(form)
+        let long = String(repeating: "a", count: limits.textCharacters + 1)
+        draft.sections["goals"]!["text"] = .text(long)
+        let findings = Validator(form: form).validate(draft)
+        #expect(findings.contains { $0.code == "textTooLong" && $0.severity == .error && $0.pointer == "/sections/goals/text" })
+        #expect(limits.violations(in: draft, form: form) == [.textTooLong(.section("goals", "text"), row: nil, cell: nil,
+                                                                         characters: limits.textCharacters + 1, limit: limits.textCharacters)])
+        let bytes = DraftCodec.encode(draft, form: form)
+        do {
+            _ = try DraftCodec.decode(bytes, file: "lång.json", form: form)
+            Issue.record("the reader accepted a text over the limit")
+        } catch {
+            #expect(error.message(.sv).contains("programmets gräns"))
+        }
+        // A table over the limit likewise.
+        var rows = SampleDrafts.complete(form)
+        rows.sections["economy"]!["risks"] = .table(Array(repeating: TableRow(), count: limits.tableRows + 1))
+        #expect(Validator(form: form).validate(rows).contains { $0.code == "tableTooLong" })
+        #expect(throws: DraftError.self) { _ = try DraftCodec.decode(DraftCodec.encode(rows, form: form), file: "rader.json", form: form) }
+        // The same limits answer the interface's questions.
+        #expect(limits.admitsText(characters: limits.textCharacters))
+        #expect(!limits.admitsText(characters: limits.textCharacters + 1))
+        #expect(limits.roomInText(characters: limits.textCharacters - 5) == 5)
+        #expect(limits.admitsRows(limits.tableRows) && !limits.admitsRows(limits.tableRows + 1))
+        #expect(limits.admitsDraft(bytes: DraftCodec.maximumSize) && !limits.admitsDraft(bytes: DraftCodec.maximumSize + 1))
+        #expect(DraftCodec.maximumSize == limits.draftBytes && FormReader.maximumSize == limits.formBytes)
+    }
+
+    /// What a save writes is what the reader reads: the interface's saves and autosaves go
+    /// through encodeForSaving, which refuses a draft the reader would refuse.
+    @Test func aSaveNeverWritesWhatTheReaderRefuses() throws {
+        var rows = SampleDrafts.complete(form)
+        rows.sections["economy"]!["risks"] = .table(Array(repeating: TableRow(), count: Limits.standard.tableRows + 1))
+        do {
+            _ = try DraftCodec.encodeForSaving(rows, form: form, path: "/x/utkast.json")
+            Issue.record("a draft with too many rows was encoded for saving")
+        } catch {
+            guard case .violatesLimit(.tooManyRows(.section("economy", "risks"), rows: 10_001, limit: 10_000)) = error.kind else {
+                Issue.record("\(error)")
+                return
+            }
+            #expect(error.message(.sv).contains("10 001 rader"))
+            #expect(error.message(.sv).contains("sparades inte"))
+        }
+        var small = Limits()
+        small.draftBytes = 1_000
+        do {
+            _ = try DraftCodec.encodeForSaving(SampleDrafts.complete(form), form: form, path: "/x/utkast.json", limits: small)
+            Issue.record("a draft over the size limit was encoded for saving")
+        } catch {
+            guard case .exceedsLimit(let size, 1_000) = error.kind else { Issue.record("\(error)"); return }
+            #expect(size == DraftCodec.encode(SampleDrafts.complete(form), form: form).count)
+        }
+        let fine = try DraftCodec.encodeForSaving(SampleDrafts.complete(form), form: form, path: "/x/utkast.json")
+        #expect(fine == DraftCodec.encode(SampleDrafts.complete(form), form: form))
+    }
+}

@@ -141,6 +141,38 @@ import TestSupport
         #expect(drafts.count >= 5, "the sample drafts in Fixtures/ should load")
     }
 
+    /// The Python scripts of Exports/README.md, as printed there.
+    static func readmeScript(_ name: String) throws -> String {
+        let readme = try String(contentsOfFile: Paths.root + "/Exports/README.md", encoding: .utf8)
+        let blocks = readme.components(separatedBy: "```python\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        return try #require(blocks.first { $0.hasPrefix("# \(name)") }, "no \(name) in Exports/README.md")
+    }
+
+    /// Issue 9, defect 14: an export with a key twice passed the README's own checks.
+    @Test(.enabled(if: pythonJSONSchemaAvailable, "⚠️ SKIPPED: python3 with jsonschema is not installed"))
+    func theReadmeScriptsCheckRealExportsAndRefuseDuplicateKeys() throws {
+        let folder = TemporaryFolder()
+        try folder.write("check_hash.py", try Self.readmeScript("check_hash.py"))
+        try folder.write("check_schema.py", try Self.readmeScript("check_schema.py"))
+        try folder.write(bytes: ExportSchema(form: form).bytes(), "schema.json")
+        let export = try Exporter(form: form).export(SampleDrafts.complete(form), exportedAt: time)
+        try folder.write(bytes: export.bytes, "export.json")
+        // The same export with "revision" twice: every JSON value the same, so Python's
+        // default reader (the last one wins) saw nothing wrong.
+        let text = String(decoding: export.bytes, as: UTF8.self)
+        let twice = text.replacingOccurrences(of: "\n  \"revision\": 3,", with: "\n  \"revision\": 3,\n  \"revision\": 3,")
+        #expect(twice != text)
+        try folder.write("twice.json", twice)
+        for script in ["check_hash.py", "check_schema.py"] {
+            let arguments = script == "check_hash.py" ? [folder.file(script)] : [folder.file(script), folder.file("schema.json")]
+            let good = try run("/usr/bin/env", ["python3"] + arguments + [folder.file("export.json")])
+            #expect(good.status == 0, "\(script) on a real export: \(good.stdout) \(good.stderr)")
+            let bad = try run("/usr/bin/env", ["python3"] + arguments + [folder.file("twice.json")])
+            #expect(bad.status != 0, "\(script) accepted a duplicate key: \(bad.stdout)")
+            #expect((bad.stdout + bad.stderr).contains("occurs twice"), "\(script): \(bad.stdout) \(bad.stderr)")
+        }
+    }
+
     /// Exports/example-hsn.json is the export of Fixtures/sample-hsn.json; regenerate with FEEDBACK_RECORD=1.
     @Test func exampleExportIsUpToDate() throws {
         let draftBytes = try FileStore.readLimited(path: Paths.fixture("sample-hsn.json"), limit: 1 << 24)

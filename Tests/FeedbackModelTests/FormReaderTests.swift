@@ -167,7 +167,7 @@ enum EmbeddedFormsSource {
 }
 
 @Suite struct FormAliasTests {
-    @Test func anchorsAndAliasesAreRefusedBeforeParsing() {
+    @Test func anchorsAndAliasesAreRefusedFromTheParsersEvents() {
         let text = EmbeddedForms.files[0].1
         let withAlias = text.replacingOccurrences(of: "title:\n  sv:", with: "title: &t\n  sv:")
         do {
@@ -177,12 +177,83 @@ enum EmbeddedFormsSource {
             #expect(error.problem.contains("anchors and aliases"))
             #expect(error.line == withAlias.components(separatedBy: "\n").firstIndex { $0.contains("&t") }.map { $0 + 1 })
         }
-        #expect(YAMLAliases.firstLine(in: "a: [*x]\n") == 1)
-        #expect(YAMLAliases.firstLine(in: "a:\n  - *x\n") == 2)
-        #expect(YAMLAliases.firstLine(in: "? *a9\n: 1\n") == 1)
+        func line(_ yaml: String) -> Int? { YAMLAnchors.first(in: Array(yaml.utf8))?.line }
+        #expect(line("a: [*x]\n") == 1)
+        #expect(line("a:\n  - *x\n") == 2)
+        #expect(line("? *a9\n: 1\n") == 1)
+        // Flow style with no space after the colon, which the old text scan missed.
+        #expect(line("t: {\"sv\":&t \"x\", \"en\":*t}\n") == 1)
+        #expect(line("x: 1\nt: {\"sv\":\"x\", \"en\":*t}\n") == 2)
         // Stars and ampersands in text are text.
-        #expect(YAMLAliases.firstLine(in: "a: \"*inte alias\"\nb: 'R&D *x'\nc: text & *mer\n# *kommentar\n") == nil)
-        #expect(YAMLAliases.firstLine(in: "g: |\n  *punkt\n  &och\nh: x\n") == nil)
-        #expect(YAMLAliases.firstLine(in: "g: >-\n  *punkt\nh: *alias\n") == 3)
+        #expect(line("a: \"*inte alias\"\nb: 'R&D *x'\nc: text & *mer\n# *kommentar\n") == nil)
+        #expect(line("g: |\n  *punkt\n  &och\nh: x\n") == nil)
+        #expect(line("g: >-\n  *punkt\nh: *alias\n") == 3)
+    }
+}
+
+/// Issue 9, defect 14: contradictory limits passed `feedback forms`.
+@Suite struct FormContradictionTests {
+    func problem(_ from: String, _ to: String) -> String? {
+        let text = EmbeddedForms.files[0].1
+        let changed = text.replacingOccurrences(of: from, with: to)
+        guard changed != text else { return "the replacement did not apply: \(from)" }
+        do {
+            _ = try FormReader.read(yaml: Array(changed.utf8), source: "x.yaml")
+            return nil
+        } catch {
+            return error.problem
+        }
+    }
+
+    @Test(arguments: [
+        ("\n    maxChars: 40\n", "\n    maxChars: 40\n    minChars: 50\n", "minChars (50) is above maxChars (40)"),
+        ("minDate: \"2027-01-01\"", "minDate: \"2028-01-01\"", "minDate (2028-01-01) is after maxDate (2027-12-31)"),
+        ("min: -10000000\n", "min: 20000000\n", "min (20000000) is above max (10000000)"),
+        ("        maxRows: 40\n", "        maxRows: 0\n", "minRows (1) is above maxRows (0)"),
+        ("        maxChars: 12000\n", "        maxChars: 20\n", "minWords (30) needs at least 59 characters, more than maxChars (20)"),
+        ("\n    maxChars: 40\n", "\n    maxChars: 0\n", "required but maxChars is 0"),
+    ])
+    func contradictoryLimitsAreRefusedWithTheReason(from: String, to: String, expected: String) {
+        let found = problem(from, to)
+        #expect(found?.contains(expected) == true, "\(found ?? "accepted")")
+    }
+
+    @Test func theShippedFormHasNoContradiction() {
+        #expect(problem("id: pf-aterkoppling-2028", "id: pf-aterkoppling-2028") == "the replacement did not apply: id: pf-aterkoppling-2028")
+        #expect((try? FormReader.read(yaml: Array(EmbeddedForms.files[0].1.utf8), source: "x.yaml")) != nil)
+    }
+}
+
+/// Issue 9, defect 11: aliases in flow style got past the text scan, and a small file of
+/// nested aliases used as keys kept Yams hashing for minutes.
+@Suite struct FormAliasBombTests {
+    static func bomb(levels: Int) -> String {
+        var lines = ["{\"a0\":&a0 {\"x\":\"y\"},"]
+        for i in 1...levels {
+            lines.append("\"a\(i)\":&a\(i) {" + (0..<9).map { "\"k\($0)\":*a\(i - 1)" }.joined(separator: ",") + "},")
+        }
+        lines.append("? {\"q\":*a\(levels)} : 1}")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aNestedAliasBombInFlowStyleFailsAtOnce() {
+        let yaml = Self.bomb(levels: 9)
+        #expect(yaml.utf8.count < 1_000)
+        do {
+            _ = try FormReader.read(yaml: Array(yaml.utf8), source: "bomb.yaml")
+            Issue.record("the alias bomb was accepted")
+        } catch {
+            #expect(error.problem.contains("anchors and aliases"))
+            #expect(error.problem.contains("an anchor &a0"))
+            #expect(error.line == 1)
+        }
+    }
+
+    @Test func aliasesAnywhereAreFoundInTheParsersEvents() {
+        for (yaml, line) in [("a: 1\nb: {\"sv\":&t \"x\", \"en\":*t}\n", 2), ("- &x a\n- *x\n", 1), ("? *k\n: v\n", 1),
+                             ("x: !!str &a b\n", 1), ("l: [1, 2, &n [3]]\n", 1)] {
+            #expect(YAMLAnchors.first(in: Array(yaml.utf8))?.line == line, "\(yaml.debugDescription)")
+        }
+        #expect(YAMLAnchors.first(in: Array("a: \"&x *y\"\nb: [x&y, y*z]\n".utf8)) == nil)
     }
 }

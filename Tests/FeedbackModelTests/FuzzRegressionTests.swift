@@ -32,6 +32,7 @@ import TestSupport
     @Test func regressionFoldersAreNotEmpty() {
         #expect(Self.inputs("draft").count >= 5)
         #expect(Self.inputs("form").count >= 5)
+        #expect(Self.inputs("pattern").count >= 5)
     }
 
     /// The checks of Tests/Fuzz/Targets/FuzzDraft.swift.
@@ -78,5 +79,33 @@ import TestSupport
         #expect(again == draft, "decode(encode(new draft)) != new draft")
         _ = Validator(form: form).validate(draft)
         _ = try? Exporter(form: form).export(draft, exportedAt: now)
+    }
+
+    /// The checks of Tests/Fuzz/Targets/FuzzPattern.swift, with the matcher's step budget in
+    /// place of the clock.
+    @Test(arguments: inputs("pattern"))
+    func pattern(_ name: String) throws {
+        let bytes = try Self.bytes("pattern", name)
+        let split = bytes.firstIndex(of: 0x0A) ?? bytes.count
+        let regex = String(decoding: bytes[..<split], as: UTF8.self)
+        let value = String(decoding: bytes[min(split + 1, bytes.count)...], as: UTF8.self)
+        let rule = "    maxChars: 120\n    pattern:\n      regex: '^[^@ ]+@[^@ ]+\\.[^@ ]+$'"
+        let shipped = EmbeddedForms.files[0].1
+        #expect(shipped.contains(rule), "the shipped form's e-mail rule changed: update FuzzPattern.swift and this test")
+        let yaml = shipped.replacingOccurrences(of: rule, with: "    pattern:\n      regex: '\(regex.replacingOccurrences(of: "'", with: "''"))'")
+        let form: FormDefinition
+        do {
+            form = try FormReader.read(yaml: Array(yaml.utf8), source: "pattern.yaml")
+        } catch {
+            #expect(Self.hazard(in: error.description) == nil, "raw control in the message: \(error.description.debugDescription)")
+            return
+        }
+        if let compiled = try? FormPattern(regex) {
+            let (_, steps) = compiled.matchWithSteps(value)
+            #expect(steps <= compiled.stepBudget(length: value.unicodeScalars.count), "\(steps) steps")
+        }
+        var draft = Draft.new(form: form, committee: form.committees.first?.id ?? "x", documentID: "fuzz", now: Timestamp(secondsSinceEpoch: 0))
+        draft.metadata["contactEmail"] = .text(value)
+        _ = Validator(form: form).validate(draft)
     }
 }

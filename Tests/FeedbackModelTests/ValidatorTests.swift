@@ -150,6 +150,32 @@ import TestSupport
     }
 }
 
+/// Issue 9, defect 14: 1 000 × Ctrl-R took 11.6 s because every new row re-validated the
+/// whole table. The table's findings split into those of its counts and those of each row,
+/// so a new row at the end costs only its own row.
+@Suite struct IncrementalTableValidationTests {
+    @Test func aTablesFindingsAreItsCountsAndItsRows() throws {
+        let form = shippedForm()
+        let validator = Validator(form: form)
+        let field = try #require(form.section(id: "economy")?.field(id: "risks"))
+        var rows = SampleDrafts.complete(form).sections["economy"]?["risks"]?.rows ?? []
+        #expect(!rows.isEmpty)
+        rows += Array(repeating: TableRow(), count: 41)
+        let place = FieldPlace.section("economy", "risks")
+        let whole = validator.validate(field: field, value: .table(rows), at: place)
+        var pieces = validator.validateTableCounts(field: field, rowCount: rows.count, at: place)
+        for (index, row) in rows.enumerated() {
+            pieces += validator.validateRow(row, index: index, columns: field.columns, tableLabel: field.label, at: place)
+        }
+        #expect(whole == pieces)
+        #expect(whole.contains { $0.code == "tooManyRows" })
+        // Appending a row: the old rows' findings stay as they were.
+        let appended = validator.validate(field: field, value: .table(rows + [TableRow()]), at: place)
+        let kept = whole.filter { $0.target.row != nil }
+        #expect(Array(appended.filter { $0.target.row != nil }.prefix(kept.count)) == kept)
+    }
+}
+
 /// Every finding of a table row names the row (from 1) and the column, also warnings with a
 /// message of the form's own, in the interface and in the headless report.
 @Suite struct RowFindingTests {

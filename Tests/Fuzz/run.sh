@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets and runs them.
 #
-#   Tests/Fuzz/run.sh [draft|form|keys|all] [SECONDS]
+#   Tests/Fuzz/run.sh [draft|form|pattern|keys|all] [SECONDS]
 #
 # SECONDS (default 60) is the time for each target; 0 only builds the targets and replays
 # the saved inputs (seeds and regressions) once. Everything built or found goes to
@@ -16,15 +16,15 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 WORK="$HERE/work"
 SCRATCH="$ROOT/.build-fuzz"   # SwiftPM's scratch folder, only to check out Yams
-ALL_TARGETS=(draft form keys)
+ALL_TARGETS=(draft form pattern keys)
 
 WHICH=${1:-all}
 SECONDS_EACH=${2:-60}
 case "$WHICH" in
     all) TARGETS=("${ALL_TARGETS[@]}") ;;
-    draft|form|keys) TARGETS=("$WHICH") ;;
+    draft|form|pattern|keys) TARGETS=("$WHICH") ;;
     -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
-    *) echo "usage: $0 [draft|form|keys|all] [SECONDS]" >&2; exit 2 ;;
+    *) echo "usage: $0 [draft|form|pattern|keys|all] [SECONDS]" >&2; exit 2 ;;
 esac
 [[ "$SECONDS_EACH" =~ ^[0-9]+$ ]] || { echo "SECONDS must be a whole number" >&2; exit 2; }
 
@@ -134,6 +134,7 @@ seed_folder() {
     case $1 in
         draft) echo "$ROOT/Tests/FeedbackModelTests/Fixtures" ;;
         form) echo "$ROOT/Forms" ;;
+        pattern) echo "$HERE/seeds/pattern" ;;
         keys) echo "$HERE/seeds/keys" ;;
     esac
 }
@@ -141,6 +142,7 @@ seed_files() {
     case $1 in
         draft) ls "$ROOT"/Tests/FeedbackModelTests/Fixtures/*.json 2>/dev/null || true ;;
         form) ls "$ROOT"/Forms/*.yaml 2>/dev/null || true ;;
+        pattern) ls "$HERE"/seeds/pattern/* 2>/dev/null || true ;;
         keys) ls "$HERE"/seeds/keys/* 2>/dev/null || true ;;
     esac
 }

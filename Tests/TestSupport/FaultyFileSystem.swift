@@ -4,7 +4,7 @@ import Foundation
 /// A file system that fails on purpose: an error on a chosen call, short writes, EINTR,
 /// or a "crash" after N calls (every later call does nothing, like a process that died).
 public final class FaultyFileSystem: FileSystem, @unchecked Sendable {
-    public enum Call: String, Sendable { case open, write, read, fsync, fchmod, close, rename, unlink, mkdir }
+    public enum Call: String, Sendable { case open, write, read, fsync, fchmod, close, rename, unlink, mkdir, lock }
 
     private let real = PosixFileSystem()
     private let lock = NSLock()
@@ -91,6 +91,28 @@ public final class FaultyFileSystem: FileSystem, @unchecked Sendable {
     public func mkdir(_ path: String, _ mode: mode_t) -> Int32 {
         let g = gate(.mkdir)
         return g != 0 ? (g < 0 ? EIO : g) : real.mkdir(path, mode)
+    }
+
+    // The calls relative to an open folder count as the calls they stand for.
+    public func openAt(_ folder: Int32, _ name: String, _ flags: Int32, _ mode: mode_t) -> (fd: Int32, code: Int32) {
+        let g = gate(.open)
+        if g != 0 { return (-1, g < 0 ? EIO : g) }
+        return real.openAt(folder, name, flags, mode)
+    }
+
+    public func renameAt(_ folder: Int32, _ from: String, _ to: String, replace: Bool) -> Int32 {
+        let g = gate(.rename)
+        return g != 0 ? (g < 0 ? EIO : g) : real.renameAt(folder, from, to, replace: replace)
+    }
+
+    public func unlinkAt(_ folder: Int32, _ name: String) -> Int32 {
+        let g = gate(.unlink)
+        return g != 0 ? (g < 0 ? EIO : g) : real.unlinkAt(folder, name)
+    }
+
+    public func lock(_ fd: Int32, _ operation: FileLockOperation) -> Int32 {
+        let g = gate(.lock)
+        return g != 0 ? (g < 0 ? EIO : g) : real.lock(fd, operation)
     }
 
     public func status(_ path: String, followLinks: Bool) -> FileStatus? { real.status(path, followLinks: followLinks) }

@@ -115,6 +115,11 @@ public final class TmuxSession: @unchecked Sendable {
         _ = try? tmux(["send-keys", "-t", target] + keys)
     }
 
+    /// Keys by tmux name, from a list (`Array(repeating: "BSpace", count: 80)`).
+    public func sendKeys(_ keys: [String]) {
+        _ = try? tmux(["send-keys", "-t", target] + keys)
+    }
+
     /// Text typed literally, whatever it contains (å ä ö, emoji, `C-s` as letters).
     public func type(_ text: String) {
         _ = try? tmux(["send-keys", "-t", target, "-l", "--", text])

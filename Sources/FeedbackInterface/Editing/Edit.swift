@@ -12,6 +12,8 @@ public enum Edit: Sendable, Equatable {
     case cell(FieldPlace, row: Int, key: String, from: CellValue?, to: CellValue?)
     /// A heading's "done" mark.
     case ready(section: String, from: Bool, to: Bool)
+    /// The marks of what was carried over from last year (confirming a part).
+    case carried(from: CarriedOver?, to: CarriedOver?)
     /// Several edits as one step (an import, a normalised value after typing).
     case group([Edit])
 
@@ -26,6 +28,8 @@ public enum Edit: Sendable, Equatable {
             return .cell(place, row: row, key: key, from: to, to: from)
         case .ready(let section, let from, let to):
             return .ready(section: section, from: to, to: from)
+        case .carried(let from, let to):
+            return .carried(from: to, to: from)
         case .group(let edits):
             return .group(edits.reversed().map(\.inverse))
         }
@@ -35,7 +39,7 @@ public enum Edit: Sendable, Equatable {
     public var places: [FieldPlace] {
         switch self {
         case .text(let place, _, _, _), .value(let place, _, _), .cell(let place, _, _, _, _): return [place]
-        case .ready: return []
+        case .ready, .carried: return []
         case .group(let edits): return edits.flatMap(\.places)
         }
     }
@@ -45,6 +49,7 @@ public enum Edit: Sendable, Equatable {
         switch self {
         case .text(let place, _, _, _), .value(let place, _, _), .cell(let place, _, _, _, _): return place
         case .ready(let section, _, _): return .section(section, "")
+        case .carried: return nil
         case .group(let edits): return edits.lazy.compactMap(\.firstPlace).first
         }
     }
@@ -56,6 +61,7 @@ public enum Edit: Sendable, Equatable {
         case .value(_, let from, let to): return from == to
         case .cell(_, _, _, let from, let to): return from == to
         case .ready(_, let from, let to): return from == to
+        case .carried(let from, let to): return from == to
         case .group(let edits): return edits.allSatisfy(\.isEmpty)
         }
     }

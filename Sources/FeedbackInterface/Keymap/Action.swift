@@ -4,6 +4,7 @@ public enum Action: String, CaseIterable, Sendable {
     // In an open draft, on every page.
     case save, saveAs, quit, exportMenu, findings, help, guidance, toggleInlineGuidance
     case nextPage, previousPage, goToPage, pageList, undo, redo, markReady, interruptHint
+    case confirmCarried, toggleLastYear, changes
     // In a text.
     case typeText, newParagraph, deleteBackward, deleteForward
     case cursorLeft, cursorRight, cursorUp, cursorDown, wordLeft, wordRight

@@ -28,7 +28,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .table: return sv ? "I en tabell" : "In a table"
         case .pageList: return sv ? "I sidlistan" : "In the page list"
         case .reading: return sv ? "I hjälpen och vägledningen" : "In the help and the guidance"
-        case .findingsList: return sv ? "I kontrollistan (Ctrl-F)" : "In the check list (Ctrl-F)"
+        case .findingsList: return sv ? "I kontrollistan (Ctrl-F) och ändringslistan (Alt-C)" : "In the check list (Ctrl-F) and the list of changes (Alt-C)"
         case .exportMenu: return sv ? "I menyn Exportera och importera (Ctrl-E)" : "In the Export and import menu (Ctrl-E)"
         case .exportReview: return sv ? "Före en export" : "Before an export"
         case .message: return sv ? "I ett meddelande" : "In a message"

@@ -3,7 +3,7 @@ import FeedbackModel
 /// The words of the accessible mode: one table, which the parser, `hjälp` and the manual read.
 public enum PlainCommandID: String, CaseIterable, Sendable {
     case help, go, guidance, read, write, append, edit, table, newRow, editRow, deleteRow
-    case check, overview, done, undo, redo, save, saveAs, export, document, importDocument, quit, quitAnyway
+    case check, overview, changes, lastYear, confirm, done, undo, redo, save, saveAs, export, document, importDocument, quit, quitAnyway
 }
 
 /// One command: its Swedish and English words, how it is written, what it does.
@@ -44,6 +44,12 @@ public struct PlainCommand: Sendable {
                      help: Localized(sv: "Alla fel och varningar, med var de finns.", en: "Every error and warning, with where it is.")),
         PlainCommand(id: .overview, sv: ["översikt"], en: ["overview"], usage: Localized(sv: "översikt", en: "overview"),
                      help: Localized(sv: "Hur långt varje rubrik har kommit.", en: "How far each heading has come.")),
+        PlainCommand(id: .changes, sv: ["ändringar"], en: ["changes"], usage: Localized(sv: "ändringar", en: "changes"),
+                     help: Localized(sv: "Vad som ändrats sedan senaste exporten och sedan förra året.", en: "What changed since the last export and since last year.")),
+        PlainCommand(id: .lastYear, sv: ["förra året"], en: ["last year"], usage: Localized(sv: "förra året", en: "last year"),
+                     help: Localized(sv: "Läs förra årets text för rubriken.", en: "Read last year's text for the heading.")),
+        PlainCommand(id: .confirm, sv: ["bekräfta"], en: ["confirm"], usage: Localized(sv: "bekräfta", en: "confirm"),
+                     help: Localized(sv: "Bekräfta det som kom från föregående år som årets.", en: "Confirm what came from last year as this year's.")),
         PlainCommand(id: .done, sv: ["klar"], en: ["done"], usage: Localized(sv: "klar, klar 3", en: "done, done 3"),
                      help: Localized(sv: "Markera rubriken som klar, eller ta bort markeringen.", en: "Mark the heading as done, or remove the mark.")),
         PlainCommand(id: .undo, sv: ["ångra"], en: ["undo"], usage: Localized(sv: "ångra", en: "undo"),

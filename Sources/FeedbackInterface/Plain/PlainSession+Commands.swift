@@ -38,6 +38,12 @@ extension PlainSession {
         case .deleteRow: step.lines = deleteRow(rest, now: now)
         case .check: step.lines = check()
         case .overview: step.lines = overview()
+        case .changes:
+            step.commands = edit { $0.perform(.changes, key: .function(5), now: now) }
+        case .lastYear: step.lines = lastYearLines()
+        case .confirm:
+            app.session!.confirmCarried(now: now)
+            step.lines = confirmation("")
         case .done: step.lines = done(rest, now: now)
         case .undo:
             app.session!.undo(now: now)
@@ -387,6 +393,20 @@ extension PlainSession {
             return [heading + phrases.t(": markerad som klar, men har \(phrases.errors(errors)); den räknas när felen är rättade.",
                                         ": marked as done, but has \(phrases.errors(errors)); it counts once they are corrected.")]
         }
+    }
+
+    func lastYearLines() -> [String] {
+        guard let lastYear = session.lastYear else {
+            return [phrases.t("Utkastet är inte startat från förra årets återkoppling.", "The draft was not started from last year's feedback.")]
+        }
+        guard case .field(let s, _) = session.page else { return [phrases.t("Gå till en rubrik först.", "Go to a heading first.")] }
+        let section = session.form.sections[s]
+        let place = FieldPlace.section(section.id, section.fields[0].id)
+        guard let text = lastYear.texts[place], !text.isEmpty else {
+            return [phrases.t("Förra året fanns ingen text under rubrik \(section.number).", "Last year there was no text under heading \(section.number).")]
+        }
+        return [phrases.t("Förra året, rubrik \(section.number) (\(Sanitizer.visible(lastYear.source))):", "Last year, heading \(section.number) (\(Sanitizer.visible(lastYear.source))):")]
+            + Paragraphs.lines(text).enumerated().map { paragraphLine($0.offset + 1, String($0.element)) }
     }
 
     // MARK: - Documents

@@ -8,6 +8,15 @@ extension PlainSession {
         switch dialog {
         case .working, .help, .guidance, .findings, .exportMenu, .choice:
             return []
+        case .changes(let report, _):
+            app.session!.dialog = nil
+            var lines = report.notes
+            for group in report.groups {
+                lines.append(group.title + ":")
+                lines += group.entries.map(\.text)
+            }
+            if report.entries.isEmpty { lines.append(phrases.t("Inga ändringar.", "No changes.")) }
+            return lines
         case .message(let title, let lines, _):
             app.session!.dialog = nil
             return [title + "."] + lines

@@ -6,6 +6,8 @@ enum Dialog: Sendable {
     /// The whole guidance of the current heading (or the details page's help).
     case guidance(scroll: Int)
     case findings(selected: Int)
+    /// What changed since the last export and since last year; Enter goes there.
+    case changes(ChangesReport, selected: Int)
     /// Ctrl-E: export for the board, the committee's document, or import text.
     case exportMenu(selected: Int)
     /// The findings before an export: errors block it, warnings ask.
@@ -27,7 +29,7 @@ enum Dialog: Sendable {
     var context: KeyContext {
         switch self {
         case .help, .guidance: return .reading
-        case .findings: return .findingsList
+        case .findings, .changes: return .findingsList
         case .exportReview: return .exportReview
         case .working, .exportDone, .message: return .message
         case .question: return .question
@@ -139,4 +141,42 @@ public struct ImportProposal: Sendable {
         self.replace = replace
         self.unplacedToOther = unplacedToOther
     }
+}
+
+/// What changed, worked out by the shell (it reads the export and last year's file).
+public struct ChangesReport: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        /// Where to go (nil: nothing to go to, e.g. a removed row).
+        public var place: FieldPlace?
+        public var row: Int?
+        public var text: String
+
+        public init(place: FieldPlace?, row: Int?, text: String) {
+            self.place = place
+            self.row = row
+            self.text = text
+        }
+    }
+
+    public struct Group: Sendable, Equatable {
+        /// "Sedan exporten (revision 3)", "Sedan förra året", and the part: "1. Mål och uppdrag".
+        public var title: String
+        public var entries: [Entry]
+
+        public init(title: String, entries: [Entry]) {
+            self.title = title
+            self.entries = entries
+        }
+    }
+
+    public var groups: [Group]
+    /// What there was nothing to compare with ("ingen export än").
+    public var notes: [String]
+
+    public init(groups: [Group], notes: [String]) {
+        self.groups = groups
+        self.notes = notes
+    }
+
+    var entries: [Entry] { groups.flatMap(\.entries) }
 }

@@ -61,6 +61,11 @@ public struct EditorSession: Sendable {
     let pages: [Page]
     /// Makes a new document id (for a copy saved with "save as").
     let makeDocumentID: @Sendable () -> String
+    /// The user's local date (for the days left and the late warning), when known.
+    public let today: SimpleDate?
+    /// Last year's texts, shown beside this year's (Alt-L).
+    public let lastYear: LastYearTexts?
+    var showLastYear = false
 
     /// The draft without its long texts, which live only in the editors (one copy of a long
     /// text in memory, not two); metadata, tables and marks are edited in it directly.
@@ -83,15 +88,17 @@ public struct EditorSession: Sendable {
     var frame = Frame()
 
     public init(form: FormDefinition, draft: Draft, path: String, language: Language, exportFolder: String,
-                readOnly: ReadOnlyReason? = nil, time: LocalTime = .current,
+                readOnly: ReadOnlyReason? = nil, time: LocalTime = .current, today: SimpleDate? = nil, lastYear: LastYearTexts? = nil,
                 makeDocumentID: @escaping @Sendable () -> String = { UUIDText.random() }) {
         self.form = form
         self.draft = draft
         self.language = language
         self.time = time
+        self.today = today
+        self.lastYear = lastYear
         self.makeDocumentID = makeDocumentID
         keymap = .standard
-        validator = Validator(form: form)
+        validator = Validator(form: form, today: today)
         phrases = Phrases(language: language)
         pages = Page.all(form)
         file = DraftFileState(path: path, readOnly: readOnly, exportFolder: exportFolder)
@@ -226,5 +233,17 @@ public enum UUIDText {
         bytes[8] = (bytes[8] & 0x3F) | 0x80
         let hex = bytes.map { b in String(b, radix: 16).count == 1 ? "0" + String(b, radix: 16) : String(b, radix: 16) }
         return [0..<4, 4..<6, 6..<8, 8..<10, 10..<16].map { hex[$0].joined() }.joined(separator: "-")
+    }
+}
+
+/// Last year's texts of the headings, read by the shell from the file a draft was started from.
+public struct LastYearTexts: Sendable, Equatable {
+    /// Which file, in words ("Export 2027–2030, revision 5 – pf-…_r5.json").
+    public var source: String
+    public var texts: [FieldPlace: String]
+
+    public init(source: String, texts: [FieldPlace: String]) {
+        self.source = source
+        self.texts = texts
     }
 }

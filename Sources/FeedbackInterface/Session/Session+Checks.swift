@@ -4,10 +4,15 @@ import FeedbackModel
 struct Checks: Sendable {
     var byPlace: [FieldPlace: [Finding]] = [:]
     var conditions: [Finding] = []
+    /// The draft is late (today after the deadline, not decided).
+    var calendar: [Finding] = []
+    /// Parts carried over from last year, not yet edited or confirmed.
+    var carry: [Finding] = []
 }
 
 extension EditorSession {
     mutating func revalidateAll() {
+        checks.carry = validator.validateCarryOver(draft)
         for field in form.metadata { revalidate(.metadata(field.id)) }
         for section in form.sections {
             for field in section.fields { revalidate(.section(section.id, field.id)) }
@@ -21,6 +26,7 @@ extension EditorSession {
                 checks.byPlace[place] = validator.validate(field: field, value: draft.metadata[id], at: place)
             }
             checks.conditions = validator.validateConditions(draft)
+            checks.calendar = validator.validateCalendar(draft)
         case .section(let sectionID, let fieldID):
             guard let field = form.section(id: sectionID)?.field(id: fieldID) else { return }
             if let editor = editors[place] {
@@ -38,23 +44,25 @@ extension EditorSession {
         var result: [Finding] = []
         for field in form.metadata { result += checks.byPlace[.metadata(field.id)] ?? [] }
         result += checks.conditions
+        result += checks.calendar
         for section in form.sections {
             for field in section.fields { result += checks.byPlace[.section(section.id, field.id)] ?? [] }
         }
-        return result
+        return result + checks.carry
     }
 
     /// The findings of one metadata field, its conditions included.
     func findings(ofMetadata id: String) -> [Finding] {
-        (checks.byPlace[.metadata(id)] ?? []) + checks.conditions.filter { $0.target.field == .metadata(id) }
+        (checks.byPlace[.metadata(id)] ?? []) + (checks.conditions + checks.calendar + checks.carry).filter { $0.target.field == .metadata(id) }
     }
 
     func findings(ofSection index: Int?) -> [Finding] {
         guard let index else {
-            return form.metadata.flatMap { checks.byPlace[.metadata($0.id)] ?? [] } + checks.conditions
+            return form.metadata.flatMap { checks.byPlace[.metadata($0.id)] ?? [] } + checks.conditions + checks.calendar
+                + checks.carry.filter { $0.sectionID == nil }
         }
         let section = form.sections[index]
-        return section.fields.flatMap { checks.byPlace[.section(section.id, $0.id)] ?? [] }
+        return section.fields.flatMap { checks.byPlace[.section(section.id, $0.id)] ?? [] } + checks.carry.filter { $0.sectionID == section.id }
     }
 
     func hasContent(_ place: FieldPlace) -> Bool {

@@ -27,6 +27,17 @@ extension EditorSession {
             case .close: dialog = nil
             default: dialog = .findings(selected: moved(action, selected, count: all.count))
             }
+        case .changes(let report, let selected):
+            let entries = report.entries
+            switch action {
+            case .choose:
+                dialog = nil
+                if selected < entries.count, let place = entries[selected].place {
+                    jump(to: FindingTarget(field: place, row: entries[selected].row))
+                }
+            case .close: dialog = nil
+            default: dialog = .changes(report, selected: moved(action, selected, count: entries.count))
+            }
         case .exportReview(let list, let selected):
             let blocked = list.hasErrors
             switch action {

@@ -34,15 +34,20 @@ extension EditorSession {
             guard editors[place] != nil else { return }
             let end = editors[place]!.apply(at: at, removed: removed, inserted: inserted)
             editors[place]!.moveTo(end)
+            draft.noteEdit(at: place)  // an edited part is this year's: its carry-over mark goes
         case .value(let place, _, let to):
             draft.setValue(to, at: place)
+            draft.noteEdit(at: place)
         case .cell(let place, let row, let key, _, let to):
             var rows = draft.value(at: place)?.rows ?? []
             guard row < rows.count else { return }
             rows[row][key] = to
             draft.setValue(.table(rows), at: place)
+            draft.noteEdit(at: place, row: row, cell: key)
         case .ready(let section, _, let to):
             if to { draft.readySections.insert(section) } else { draft.readySections.remove(section) }
+        case .carried(_, let to):
+            draft.carriedOver = to
         case .group(let edits):
             for e in edits { perform(e) }
         }
@@ -50,6 +55,7 @@ extension EditorSession {
 
     private mutating func afterEdit(_ edit: Edit, now: Double) {
         edited(now)
+        if draft.carriedOver != nil || !checks.carry.isEmpty { checks.carry = validator.validateCarryOver(draft) }
         var metadataChanged = false
         for place in Set(edit.places) {
             if case .metadata = place { metadataChanged = true } else { revalidate(place) }
@@ -135,5 +141,40 @@ extension EditorSession {
     private func hasAnyContent(_ s: Int) -> Bool {
         let section = form.sections[s]
         return section.fields.contains { hasContent(.section(section.id, $0.id)) }
+    }
+}
+
+extension EditorSession {
+    /// The carried-over part in front of the user: the page's text, or the focused table row.
+    var carriedPartInFront: CarriedPart? {
+        switch pageKind {
+        case .text(let place):
+            return draft.isUnconfirmedCarry(place) ? .field(place) : nil
+        case .table(let place):
+            return draft.isUnconfirmedCarry(place, row: currentFocus.row) ? .row(place, currentFocus.row) : nil
+        case .details:
+            guard let id = form.metadata[safe: currentFocus.index]?.id else { return nil }
+            return draft.isUnconfirmedCarry(.metadata(id)) ? .field(.metadata(id)) : nil
+        }
+    }
+
+    /// Confirms the carried part in front as this year's (one undo step).
+    mutating func confirmCarried(now: Double) {
+        guard let part = carriedPartInFront else {
+            status = StatusMessage(text: phrases.t("Här finns inget från föregående år att bekräfta.", "Nothing from last year to confirm here."), isError: false)
+            return
+        }
+        var next = draft
+        next.confirm(part)
+        history.closeRun()
+        let edit: Edit
+        switch part {
+        case .row(let place, _): edit = .value(place, from: draft.value(at: place), to: next.value(at: place))
+        default: edit = .carried(from: draft.carriedOver, to: next.carriedOver)
+        }
+        guard apply(edit, run: nil, now: now) else { return }
+        let label = draft.label(of: part, in: form, language: language)
+        status = StatusMessage(text: phrases.t("Bekräftat som årets: \(Sanitizer.visible(label)).", "Confirmed as this year's: \(Sanitizer.visible(label))."),
+                               isError: false)
     }
 }

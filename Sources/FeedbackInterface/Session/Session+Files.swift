@@ -279,6 +279,11 @@ extension EditorSession {
         }
     }
 
+    public mutating func changesComputed(_ report: ChangesReport) {
+        dialog = .changes(report, selected: 0)
+        syncView()
+    }
+
     // MARK: - Autosave
 
     /// Whether an autosave is due: changes newer than the autosave, and a pause in typing or

@@ -60,6 +60,21 @@ extension EditorSession {
         case .undo: undo(now: now)
         case .redo: redo(now: now)
         case .markReady: toggleReady(now: now)
+        case .confirmCarried: confirmCarried(now: now)
+        case .toggleLastYear:
+            guard let lastYear else {
+                status = StatusMessage(text: phrases.t("Utkastet är inte startat från förra årets återkoppling (det görs på startskärmen eller med feedback new --from).",
+                                                       "The draft was not started from last year's feedback (that is done on the start screen or with feedback new --from)."),
+                                       isError: false)
+                return []
+            }
+            showLastYear.toggle()
+            status = StatusMessage(text: showLastYear ? phrases.t("Förra årets text visas under årets: ", "Last year's text shows below this year's: ") + Sanitizer.visible(lastYear.source)
+                                                      : phrases.t("Förra årets text är dold.", "Last year's text is hidden."), isError: false)
+        case .changes:
+            commitField(now: now)
+            dialog = .working(title: phrases.t("Ändringar", "Changes"), text: phrases.t("Jämför …", "Comparing …"))
+            return [.computeChanges(currentDraft())]
         case .interruptHint:
             status = StatusMessage(text: phrases.t("Ctrl-Q sparar och avslutar.", "Ctrl-Q saves and quits."), isError: false)
         case .listUp: moveInList(to: pageIndex - 1, now: now)

@@ -134,6 +134,8 @@ extension EditorSession {
         var guidanceCut: Bool
         var ruleRow: Int
         var text: Rect
+        /// Last year's text below this year's (Alt-L): its rule row and area.
+        var lastYear: Rect?
     }
 
     func textPageLayout() -> TextPageLayout? {
@@ -155,8 +157,17 @@ extension EditorSession {
         }
         let ruleRow = area.row + titleLines.count + guidance.count + (cut ? 1 : 0)
         let textTop = ruleRow + 1
+        let available = max(1, area.bottom - textTop)
+        if showLastYear, lastYear != nil, available >= 6 {
+            // This year's text above, last year's below it, with a rule between.
+            let pane = max(2, available * 2 / 5)
+            let textHeight = available - pane - 1
+            return TextPageLayout(titleLines: titleLines, guidanceLines: guidance, guidanceCut: cut, ruleRow: ruleRow,
+                                  text: Rect(row: textTop, column: area.column, width: area.width + 1, height: textHeight),
+                                  lastYear: Rect(row: textTop + textHeight, column: area.column, width: area.width, height: pane + 1))
+        }
         return TextPageLayout(titleLines: titleLines, guidanceLines: guidance, guidanceCut: cut, ruleRow: ruleRow,
-                              text: Rect(row: textTop, column: area.column, width: area.width + 1, height: max(1, area.bottom - textTop)))
+                              text: Rect(row: textTop, column: area.column, width: area.width + 1, height: available), lastYear: nil)
     }
 
     /// A heading's guidance wrapped at a width (cached for the current page and width).

@@ -25,6 +25,8 @@ public enum SessionCommand: Sendable {
     case readImport(path: String, into: Draft, replace: Bool, unplacedToOther: Bool)
     /// Keep text an import could not place in a file beside the draft.
     case writeSideFile(String, besideDraft: String)
+    /// Work out what changed since the last export and since last year.
+    case computeChanges(Draft)
     /// Open the text in $VISUAL/$EDITOR and report back.
     case editExternally(String, place: FieldPlace)
     /// The user declined the autosave: set it aside.

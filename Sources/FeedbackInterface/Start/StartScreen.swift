@@ -55,18 +55,25 @@ public struct StartScreen: Sendable {
     var showingHelp = false
     var size = (width: 80, height: 24)
     let phrases: Phrases
+    /// The user's local date: the timeline is shown with today marked.
+    public let today: SimpleDate?
+    /// Last year's feedback found in the folders, offered when a draft is started.
+    public let lastYear: [LastYearOffer]
 
     enum StartQuestion: Sendable {
         case secondDraft(committeeID: String, existing: String)
+        case fromLastYear(committeeID: String, offer: LastYearOffer)
         case trash(path: String)
     }
 
     public init(form: FormDefinition, language: Language, folder: String, drafts: [DraftSummary], message: String? = nil,
-                time: LocalTime = .current) {
+                time: LocalTime = .current, today: SimpleDate? = nil, lastYear: [LastYearOffer] = []) {
         self.form = form
         self.language = language
         self.folder = folder
         self.time = time
+        self.today = today
+        self.lastYear = lastYear
         self.drafts = []
         phrases = Phrases(language: language)
         replaceDrafts(drafts)
@@ -82,7 +89,8 @@ public struct StartScreen: Sendable {
 
     public enum Command: Sendable, Equatable {
         case open(String)
-        case create(committeeID: String)
+        /// A new draft, empty or started from last year's file.
+        case create(committeeID: String, from: String?)
         case trash(String)
         case quit
     }
@@ -100,10 +108,12 @@ public struct StartScreen: Sendable {
         }
         if let question {
             self.question = nil
-            guard action == .confirm else { return [] }
-            switch question {
-            case .secondDraft(let id, _): return [.create(committeeID: id)]
-            case .trash(let path): return [.trash(path)]
+            switch (question, action) {
+            case (.secondDraft(let id, _), .confirm): return createOrOffer(id)
+            case (.fromLastYear(let id, let offer), .confirm): return [.create(committeeID: id, from: offer.path)]
+            case (.fromLastYear(let id, _), .decline): return [.create(committeeID: id, from: nil)]
+            case (.trash(let path), .confirm): return [.trash(path)]
+            default: return []
             }
         }
         if pickingCommittee {
@@ -116,7 +126,7 @@ public struct StartScreen: Sendable {
                     question = .secondDraft(committeeID: id, existing: existing.path)
                     return []
                 }
-                return [.create(committeeID: id)]
+                return createOrOffer(id)
             case .close:
                 if !drafts.isEmpty { pickingCommittee = false }
             case .quit: return [.quit]
@@ -151,4 +161,27 @@ public struct StartScreen: Sendable {
     }
 
     public mutating func showMessage(_ text: String, isError: Bool = true) { message = (text, isError) }
+
+    /// A new draft, or first the question whether to start from last year's feedback.
+    private mutating func createOrOffer(_ id: String) -> [Command] {
+        if let offer = lastYear.first(where: { $0.committeeID == id || $0.committeeID == nil }) {
+            question = .fromLastYear(committeeID: id, offer: offer)
+            return []
+        }
+        return [.create(committeeID: id, from: nil)]
+    }
+}
+
+/// Last year's export or draft for a committee, found by the shell.
+public struct LastYearOffer: Sendable, Equatable {
+    public var path: String
+    public var committeeID: String?
+    /// "Export 2027–2030, revision 5, beslutad, 2026-04-10 – pf-aterkoppling-2027_hsn_r5.json"
+    public var label: String
+
+    public init(path: String, committeeID: String?, label: String) {
+        self.path = path
+        self.committeeID = committeeID
+        self.label = label
+    }
 }

@@ -15,6 +15,28 @@ extension StartScreen {
             grid.put(line, row: y, column: 2, limit: width - 1, style: Style(.muted))
             y += 1
         }
+        // The round's timeline with today marked (room permitting); labels wrap under themselves.
+        if let today, grid.height >= 20 {
+            let overview = TimelineOverview(form: form, today: today)
+            let datesWidth = overview.rows.map { DisplayText.width(of: $0.phase.dates) }.max() ?? 10
+            let labelColumn = 4 + 2 + datesWidth + 2
+            for (index, row) in overview.rows.enumerated() {
+                if index == overview.todayIndex { y = todayLine(overview, into: &grid, row: y) }
+                let mark: String
+                switch row.state {
+                case .past: mark = "✓"
+                case .current: mark = "▶"
+                case .upcoming: mark = " "
+                }
+                let style = row.state == .current ? Style(bold: true) : Style(.muted)
+                grid.put(mark + " " + row.phase.dates, row: y, column: 4, limit: width - 1, style: style)
+                for line in EditorSession.wrapLines(Sanitizer.visible(row.phase.label[language]), width: max(10, width - labelColumn - 1)) {
+                    grid.put(line, row: y, column: labelColumn, limit: width - 1, style: style)
+                    y += 1
+                }
+            }
+            if overview.todayIndex == overview.rows.count { y = todayLine(overview, into: &grid, row: y) }
+        }
         y += 1
         let bottom = grid.height - 2 - (message == nil ? 0 : 1)
         if pickingCommittee {
@@ -94,6 +116,11 @@ extension StartScreen {
         }
     }
 
+    private func todayLine(_ overview: TimelineOverview, into grid: inout ScreenGrid, row: Int) -> Int {
+        grid.put("▸ " + overview.todayLine(language), row: row, column: 4, limit: grid.width - 1, style: Style(.accent, bold: true))
+        return row + 1
+    }
+
     private func renderQuestion(_ question: StartQuestion, into grid: inout ScreenGrid) {
         let p = phrases
         let (title, text, yes): (String, String, String)
@@ -104,6 +131,12 @@ extension StartScreen {
             text = p.t("Det finns redan ett utkast för \(name): \(Sanitizer.visible(FileStore.fileName(of: existing))). Skapa ett till?",
                        "There is already a draft for \(name): \(Sanitizer.visible(FileStore.fileName(of: existing))). Create another one?")
             yes = p.t("J skapar ett nytt · N avbryter", "Y creates a new one · N cancels")
+        case .fromLastYear(let id, let offer):
+            let name = form.committee(id: id)?.name(language) ?? id
+            title = p.t("Börja från förra året?", "Start from last year?")
+            text = p.t("Förra årets återkoppling för \(name) finns: \(Sanitizer.visible(offer.label)). Börja årets utkast med dess text och tabeller? Allt som kommer därifrån märks tills du ändrar eller bekräftar det.",
+                       "Last year's feedback for \(name) is there: \(Sanitizer.visible(offer.label)). Start this year's draft with its text and tables? Everything from it is marked until you change or confirm it.")
+            yes = p.t("J börjar därifrån · N börjar tomt · Esc avbryter", "Y starts from it · N starts empty · Esc cancels")
         case .trash(let path):
             title = p.t("Till papperskorgen?", "To the trash?")
             text = p.t("Flytta \(Sanitizer.visible(FileStore.fileName(of: path))) till papperskorgen? Den kan tas tillbaka därifrån.",

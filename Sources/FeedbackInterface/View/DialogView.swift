@@ -76,6 +76,8 @@ extension EditorSession {
                      row: r.bottom - 1, column: r.column, limit: r.right, style: Style(.muted))
         case .exportReview(let list, let selected):
             renderExportReview(list, selected: selected, into: &grid)
+        case .changes(let report, let selected):
+            renderChanges(report, selected: selected, into: &grid)
         case .working(let title, let text):
             textBox(into: &grid, title: title, lines: [(text, Style())], hint: "")
         case .exportDone(let done):
@@ -271,6 +273,39 @@ extension EditorSession {
         let hint = blocked ? p.t("↑↓ välj · Enter gå dit · Esc stäng", "↑↓ choose · Enter go there · Esc close")
                            : p.t("J/Enter exporterar · N/Esc avbryter", "Y/Enter exports · N/Esc cancels")
         grid.put(hint, row: r.bottom - 1, column: r.column, limit: r.right, style: Style(.accent, bold: true))
+    }
+
+    /// The changes, by comparison and part; the selected one kept in view.
+    private func renderChanges(_ report: ChangesReport, selected: Int, into grid: inout ScreenGrid) {
+        let p = phrases
+        let r = EditorSession.box(into: &grid, title: p.t("Ändringar", "Changes"), width: dialogWidth, height: grid.height - 2)
+        var lines: [(text: String, style: Style, entry: Int?)] = []
+        for note in report.notes {
+            lines += EditorSession.wrapLines(note, width: r.width).map { ($0, Style(.muted), nil) }
+        }
+        var index = 0
+        for group in report.groups {
+            lines += EditorSession.wrapLines(group.title, width: r.width).map { ($0, Style(.accent, bold: true), nil) }
+            for entry in group.entries {
+                let wrapped = EditorSession.wrapLines("  " + entry.text, width: r.width - 2)
+                lines += wrapped.enumerated().map { ($0.offset == 0 ? $0.element : "    " + $0.element, Style(), index) }
+                index += 1
+            }
+        }
+        if report.entries.isEmpty {
+            lines.append((p.t("Inga ändringar.", "No changes."), Style(.ok, bold: true), nil))
+        }
+        let room = r.height - 1
+        let selectedLine = lines.firstIndex { $0.entry == selected } ?? 0
+        let first = min(max(0, selectedLine - room / 2), max(0, lines.count - room))
+        for (i, line) in lines.dropFirst(first).prefix(room).enumerated() {
+            let isSelected = line.entry == selected
+            let style = isSelected ? Style(.selection, bold: true, reverse: true) : line.style
+            if isSelected { grid.fill(row: r.row + i, column: r.column, width: r.width, height: 1, style: style) }
+            grid.put(line.text, row: r.row + i, column: r.column, limit: r.right, style: style)
+        }
+        grid.put(p.t("↑↓ välj · Enter gå dit · Esc stäng", "↑↓ choose · Enter go there · Esc close"),
+                 row: r.bottom - 1, column: r.column, limit: r.right, style: Style(.muted))
     }
 
     /// Findings, each wrapped over as many rows as it needs, the selected one kept in view.

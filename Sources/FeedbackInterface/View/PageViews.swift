@@ -21,7 +21,10 @@ extension EditorSession {
                      row: y, column: area.column, limit: area.right, style: Style(.accent))
         }
         let marked = page.sectionIndex.map { draft.readySections.contains(form.sections[$0].id) } ?? false
-        let ruleLabel = "─ \(field.label[language]) " + (marked ? phrases.t("· markerad klar ", "· marked done ") : "")
+        var ruleLabel = "─ \(field.label[language]) " + (marked ? phrases.t("· markerad klar ", "· marked done ") : "")
+        if draft.isUnconfirmedCarry(place) {
+            ruleLabel += phrases.t("· från föregående år (Ctrl-B bekräftar) ", "· from last year (Ctrl-B confirms) ")
+        }
         let used = grid.put(ruleLabel, row: layout.ruleRow, column: area.column, limit: area.right, style: Style(.muted))
         for x in used..<area.right { grid[layout.ruleRow, x] = Cell("─", style: Style(.muted)) }
         let r = layout.text
@@ -31,6 +34,30 @@ extension EditorSession {
                      row: r.row, column: r.column, limit: area.right, style: Style(.muted))
         }
         if !focusOnList, let cursor { grid.cursor = cursor }
+        if let pane = layout.lastYear { renderLastYear(into: &grid, place: place, area: pane, cursorParagraph: editor.cursor.paragraph) }
+    }
+
+    /// Last year's text of the heading, read-only, following where this year's cursor is.
+    private func renderLastYear(into grid: inout ScreenGrid, place: FieldPlace, area: Rect, cursorParagraph: Int) {
+        guard let lastYear else { return }
+        let title = "─ " + phrases.t("Förra året: ", "Last year: ") + lastYear.source + " "
+        let used = grid.put(EditorSession.truncated(title, width: area.width), row: area.row, column: area.column, limit: area.right, style: Style(.accent))
+        for x in used..<area.right { grid[area.row, x] = Cell("─", style: Style(.accent)) }
+        let paragraphs = Paragraphs.lines(lastYear.texts[place] ?? "").map(String.init)
+        guard !paragraphs.isEmpty else {
+            grid.put(phrases.t("Förra året fanns ingen text här.", "Last year there was no text here."), row: area.row + 1, column: area.column,
+                     limit: area.right, style: Style(.muted))
+            return
+        }
+        var rows: [String] = []
+        for paragraph in paragraphs.dropFirst(max(0, min(cursorParagraph, paragraphs.count - 1) - 1)) {
+            rows += EditorSession.wrapLines(paragraph, width: area.width)
+            rows.append("")
+            if rows.count >= area.height { break }
+        }
+        for (i, line) in rows.prefix(area.height - 1).enumerated() {
+            grid.put(line, row: area.row + 1 + i, column: area.column, limit: area.right, style: Style(.muted))
+        }
     }
 
     // MARK: - Details
@@ -207,6 +234,14 @@ extension EditorSession {
                 below.append((phrases.t("✗ ogiltigt belopp: skriv ett heltal i tkr, t.ex. 12 500", "✗ invalid amount: write a whole number of tkr, e.g. 12 500"),
                               Style(.error, bold: true)))
             }
+        }
+        if draft.isUnconfirmedCarry(place, row: f.row) {
+            var note = phrases.t("Raden är från föregående år (Ctrl-B bekräftar).", "The row is from last year (Ctrl-B confirms).")
+            if let carry = rows[f.row].carry {
+                let kept = carry.note(columns: field.columns, period: form.planPeriod, language: language)
+                if !kept.isEmpty { note += " " + kept }
+            }
+            below += EditorSession.wrapLines(note, width: area.width).map { ($0, Style(.accent)) }
         }
         if let help = cell.column.help?[language] {
             below += EditorSession.wrapLines(help, width: area.width).map { ($0, Style(.muted)) }

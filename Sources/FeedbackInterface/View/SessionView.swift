@@ -40,8 +40,10 @@ extension EditorSession {
         let statusLabel = form.metadataField(id: "status")?.options.first { $0.id == draft.status(in: form) }?.label[language] ?? ""
         let committee = draft.committeeID(in: form).flatMap { form.committee(id: $0)?.name(language) } ?? "–"
         let room = width - rightWidth - 1
-        // The status is never cut; the committee may be shortened; the title goes first.
-        let tail = " · " + statusLabel
+        // The status and the days left are never cut; the committee may be shortened; the
+        // title goes first.
+        var tail = " · " + statusLabel
+        if let today { tail += " · " + form.deadlineStatus(today: today).phrase(language) }
         let title = " " + phrases.t("Återkoppling PF \(form.planPeriod.label)", "Feedback on PF \(form.planPeriod.label)") + " · "
         var left: String
         if DisplayText.width(of: title + committee + tail) <= room {
@@ -130,6 +132,9 @@ extension EditorSession {
         }
         if file.readOnly != nil, keyContext.addsDraftBindings {
             hints.insert((key: "^W", word: phrases.t("Spara kopia", "Save a copy")), at: 0)
+        }
+        if file.readOnly == nil, keyContext.addsDraftBindings, carriedPartInFront != nil {
+            hints.insert((key: "^B", word: phrases.t("Bekräfta", "Confirm")), at: 0)
         }
         EditorSession.drawHints(hints, pinned: pinned, into: &grid)
     }

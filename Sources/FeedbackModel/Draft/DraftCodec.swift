@@ -8,10 +8,11 @@ public enum DraftCodec {
     public static let formatVersion = 2
     public static let readableFormatVersions = 1...2
     /// The largest draft file accepted (a draft of six full headings is well under 1 MB;
-    /// this leaves room for very long pasted texts).
-    public static let maximumSize = 64 * 1024 * 1024
-    /// The most rows a table may have (the reader refuses more; the interface adds no more).
-    public static let maximumRows = 10_000
+    /// this leaves room for very long pasted texts): `Limits.standard.draftBytes`.
+    public static let maximumSize = Limits.standard.draftBytes
+    /// The most rows a table may have (the reader refuses more; the interface adds no more):
+    /// `Limits.standard.tableRows`.
+    public static let maximumRows = Limits.standard.tableRows
 
     // MARK: - Reading
 
@@ -114,6 +115,15 @@ public enum DraftCodec {
             guard case .string(let s)? = value else {
                 throw fail(pointer, "ska vara en text, är \(value?.typeName ?? "saknas")", "must be a string, is \(value?.typeName ?? "missing")")
             }
+            // Only a text with more bytes than the limit can have more characters.
+            if s.utf8.count > Limits.standard.textCharacters {
+                let count = s.unicodeScalars.count
+                if count > Limits.standard.textCharacters {
+                    let limit = Limits.standard.textCharacters
+                    throw fail(pointer, "texten har \(Messages.n(count, .sv)) tecken, mer än programmets gräns på \(Messages.n(limit, .sv))",
+                               "the text has \(Messages.n(count, .en)) characters, more than the program's limit of \(Messages.n(limit, .en))")
+                }
+            }
             return TextRules.nfc(s)
         }
 
@@ -161,8 +171,10 @@ public enum DraftCodec {
                 guard case .array(let items) = json else {
                     throw fail(pointer, "ska vara en lista av rader, är \(json.typeName)", "must be an array of rows, is \(json.typeName)")
                 }
-                guard items.count <= DraftCodec.maximumRows else {
-                    throw fail(pointer, "tabellen har fler än 10 000 rader", "the table has more than 10,000 rows")
+                guard Limits.standard.admitsRows(items.count) else {
+                    let limit = Limits.standard.tableRows
+                    throw fail(pointer, "tabellen har \(Messages.n(items.count, .sv)) rader, fler än programmets gräns på \(Messages.n(limit, .sv))",
+                               "the table has \(Messages.n(items.count, .en)) rows, more than the program's limit of \(Messages.n(limit, .en))")
                 }
                 var rows: [TableRow] = []
                 for (index, item) in items.enumerated() {

@@ -48,7 +48,7 @@ public struct FormCatalog: Sendable {
             } catch let error as FormError {
                 problems.append(error)
             } catch let error as StoreError {
-                problems.append(FormError(file: file, problem: error.message(.en)))
+                problems.append(FormError(file: file, problem: error.reason(.en)))
             } catch {
                 problems.append(FormError(file: file, problem: "\(error)"))
             }

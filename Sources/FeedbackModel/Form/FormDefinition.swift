@@ -216,17 +216,18 @@ public struct PatternRule: Sendable, Equatable {
     public func matches(_ text: String) -> Bool { compiled.matches(text) }
 }
 
-/// A compiled regular expression (the standard library's `Regex`, which needs no ICU start-up).
-/// Forms read from files compile their patterns at once, to report a bad one with its line;
-/// the embedded form compiles each on first use.
+/// A compiled form pattern (see `PatternSyntax.swift` for the syntax): matched in time
+/// linear in the text, whatever the pattern. Forms read from files compile their patterns at
+/// once, to report a bad one with its line; the embedded form compiles each on first use.
 final class CompiledPattern: @unchecked Sendable {
     private let pattern: String
-    private var regex: Regex<AnyRegexOutput>?
+    private var compiled: FormPattern?
     private let lock = NSLock()
 
-    init(_ pattern: String) throws {
+    /// Parses, checks (`PatternSafety`) and compiles a pattern; the error says why not.
+    init(_ pattern: String, limits: Limits = .standard) throws(PatternError) {
         self.pattern = pattern
-        regex = try Regex(pattern)
+        compiled = try FormPattern(pattern, limits: limits)
     }
 
     /// A pattern already known to be valid, compiled when first matched.
@@ -236,11 +237,11 @@ final class CompiledPattern: @unchecked Sendable {
 
     func matches(_ text: String) -> Bool {
         lock.lock()
-        if regex == nil { regex = try? Regex(pattern) }
-        let compiled = regex
+        if compiled == nil { compiled = try? FormPattern(pattern) }
+        let pattern = compiled
         lock.unlock()
-        guard let compiled else { return true }
-        return (try? compiled.firstMatch(in: text)) != nil
+        guard let pattern else { return true }
+        return pattern.matches(text)
     }
 }
 

@@ -3,8 +3,8 @@ import Yams
 /// Reads a form definition from its YAML text, checking every key, type and reference and
 /// naming the line of any problem.
 public enum FormReader {
-    /// The largest form file accepted.
-    public static let maximumSize = 2 * 1024 * 1024
+    /// The largest form file accepted: `Limits.standard.formBytes`.
+    public static let maximumSize = Limits.standard.formBytes
 
     public static func read(yaml bytes: [UInt8], source: String) throws(FormError) -> FormDefinition {
         guard !bytes.isEmpty else { throw FormError(file: source, problem: "the file is empty") }
@@ -14,10 +14,12 @@ public enum FormReader {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw FormError(file: source, line: lineOfInvalidUTF8(bytes), problem: "the file is not valid UTF-8")
         }
-        if let line = YAMLAliases.firstLine(in: text) {
+        if let found = YAMLAnchors.first(in: bytes) {
             // Forms never need anchors or aliases, and aliases can make a small file expand
-            // to billions of nodes (YAML's "billion laughs"): refuse them before parsing.
-            throw FormError(file: source, line: line, problem: "YAML anchors and aliases (&name, *name) are not allowed in form files")
+            // to billions of nodes (YAML's "billion laughs"), which Yams would hash and walk:
+            // refuse them from the parser's own events, before any node is built.
+            throw FormError(file: source, line: found.line, column: found.column,
+                            problem: "YAML anchors and aliases (&name, *name) are not allowed in form files (\(found.what) here)")
         }
         let root: Node
         do {
@@ -27,6 +29,11 @@ public enum FormReader {
                 throw FormError(file: source, problem: "the file holds no YAML document")
             }
             root = node
+            // The node tree says the same (Yams gives every node its anchor): a second look.
+            if let anchored = YAMLAnchors.firstAnchoredNode(in: node) {
+                throw FormError(file: source, line: anchored.mark?.line, column: anchored.mark?.column,
+                                problem: "YAML anchors and aliases (&name, *name) are not allowed in form files")
+            }
         } catch let error as FormError {
             throw error
         } catch let error as YamlError {
@@ -423,7 +430,43 @@ private struct NodeReader {
         rules.minDate = try rule(m["minDate"], "minDate") { n throws(FormError) in try date(n, "minDate") }
         rules.maxDate = try rule(m["maxDate"], "maxDate") { n throws(FormError) in try date(n, "maxDate") }
         if let p = m["pattern"] { rules.pattern = try pattern(p) }
+        try checkConsistency(rules, m)
         return rules
+    }
+
+    /// Limits that no value can satisfy together (min above max, a required text that may
+    /// hold nothing, more than the program allows) are a mistake in the form: refused here,
+    /// not discovered by a secretary who can never get rid of the error.
+    func checkConsistency(_ rules: FieldRules, _ m: [String: Node]) throws(FormError) {
+        func order<V: Comparable>(_ low: Rule<V>?, _ lowKey: String, _ high: Rule<V>?, _ highKey: String) throws(FormError) {
+            if let low, let high, low.value > high.value {
+                throw fail(m[lowKey], "\(lowKey) (\(low.value)) is above \(highKey) (\(high.value)): no value can satisfy both")
+            }
+        }
+        try order(rules.minChars, "minChars", rules.maxChars, "maxChars")
+        try order(rules.minWords, "minWords", rules.maxWords, "maxWords")
+        try order(rules.min, "min", rules.max, "max")
+        try order(rules.minRows, "minRows", rules.maxRows, "maxRows")
+        if let low = rules.minDate, let high = rules.maxDate, low.value > high.value {
+            throw fail(m["minDate"], "minDate (\(low.value)) is after maxDate (\(high.value)): no date can satisfy both")
+        }
+        if let words = rules.minWords, let chars = rules.maxChars, words.value > 0, 2 * words.value - 1 > chars.value {
+            throw fail(m["minWords"], "minWords (\(words.value)) needs at least \(2 * words.value - 1) characters, more than maxChars (\(chars.value))")
+        }
+        if rules.isRequired {
+            for (key, rule) in [("maxChars", rules.maxChars), ("maxWords", rules.maxWords), ("maxRows", rules.maxRows)] {
+                if let rule, rule.value == 0 {
+                    throw fail(m[key], "the field is required but \(key) is 0: nothing can be written that passes both")
+                }
+            }
+        }
+        let limits = Limits.standard
+        if let rule = rules.minChars, rule.value > limits.textCharacters {
+            throw fail(m["minChars"], "minChars (\(rule.value)) is above the program's limit of \(limits.textCharacters) characters per text")
+        }
+        if let rule = rules.minRows, rule.value > limits.tableRows {
+            throw fail(m["minRows"], "minRows (\(rule.value)) is above the program's limit of \(limits.tableRows) rows per table")
+        }
     }
 
     func rule<V>(_ node: Node?, _ key: String, value: (Node) throws(FormError) -> V) throws(FormError) -> Rule<V>? {
@@ -449,7 +492,8 @@ private struct NodeReader {
         let regex = try string(m["regex"]!, "regex")
         let compiled: CompiledPattern
         do { compiled = try CompiledPattern(regex) } catch {
-            throw fail(m["regex"], "the regex \(regex) is not a valid regular expression")
+            let place = error.offset > 0 ? " at character \(error.offset + 1)" : ""
+            throw fail(m["regex"], "the regex \(regex) is refused\(place): \(error.reason)")
         }
         return PatternRule(regex: regex, severity: try severity(m["severity"]),
                            message: try localized(m["message"]!, "message"), compiled: compiled)
@@ -479,78 +523,5 @@ private struct NodeReader {
             result.append(Condition(field: field, equals: equals, require: require, message: try localized(m["message"]!, "message")))
         }
         return result
-    }
-}
-
-/// Finds YAML anchors and aliases without parsing: an `&name` or `*name` where a value
-/// starts (line start, after `- `, `: `, `? `, `[`, `{`, `,`), outside quotes, comments and
-/// block scalars.
-enum YAMLAliases {
-    static func firstLine(in text: String) -> Int? {
-        var quote: UInt8? = nil
-        var blockIndent: Int? = nil
-        var lineNumber = 0
-        for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let bytes = Array(line)
-            let indent = bytes.prefix { $0 == 0x20 }.count
-            let blank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-            if let block = blockIndent, quote == nil {
-                if blank || indent > block { continue }
-                blockIndent = nil
-            }
-            var valueStart = true
-            var lastSignificant: UInt8? = nil
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                if let q = quote {
-                    if q == 0x22 && b == 0x5C { i += 2; continue }
-                    if b == q {
-                        if q == 0x27 && i + 1 < bytes.count && bytes[i + 1] == 0x27 { i += 2; continue }
-                        quote = nil
-                        valueStart = false
-                        lastSignificant = b
-                    }
-                    i += 1
-                    continue
-                }
-                switch b {
-                case 0x20, 0x09, 0x0D:
-                    break
-                case 0x23 where i == 0 || bytes[i - 1] == 0x20 || bytes[i - 1] == 0x09:  // a comment
-                    i = bytes.count
-                    continue
-                case 0x22, 0x27:
-                    if valueStart { quote = b }
-                    valueStart = false
-                case 0x26, 0x2A:  // & *
-                    if valueStart, i + 1 < bytes.count, bytes[i + 1] != 0x20, bytes[i + 1] != 0x09 { return lineNumber }
-                    valueStart = false
-                case 0x5B, 0x7B, 0x2C:  // [ { ,
-                    valueStart = true
-                case 0x2D, 0x3F, 0x3A:  // - ? :
-                    let next = i + 1 < bytes.count ? bytes[i + 1] : 0x20
-                    valueStart = (next == 0x20 || next == 0x09) && (b != 0x2D || valueStart)
-                    if b == 0x3A && next != 0x20 && next != 0x09 { valueStart = false }
-                default:
-                    valueStart = false
-                }
-                if b != 0x20 && b != 0x09 && b != 0x0D { lastSignificant = b }
-                i += 1
-            }
-            // `key: |` or `- >-` starts a block scalar: what follows, more indented, is text.
-            if quote == nil, let last = lastSignificant {
-                var end = bytes.count
-                while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0D { end -= 1 }
-                var k = end
-                while k > 0, bytes[k - 1] == 0x2B || bytes[k - 1] == 0x2D || (bytes[k - 1] >= 0x30 && bytes[k - 1] <= 0x39) { k -= 1 }
-                if k > 0, bytes[k - 1] == 0x7C || bytes[k - 1] == 0x3E, k == 1 || bytes[k - 2] == 0x20 {
-                    blockIndent = indent
-                }
-                _ = last
-            }
-        }
-        return nil
     }
 }

@@ -4,6 +4,10 @@ import Glibc
 
 /// Reading files with a size limit, and the one save routine for drafts, autosaves and
 /// exports: after a crash at any moment the file is the old version or the new one.
+///
+/// Reads never block (a FIFO or device is refused, not opened for reading) and never follow
+/// a side file's link; writes go through a temporary file created exclusively in the target's
+/// folder, opened relative to that folder's descriptor.
 public struct FileStore: Sendable {
     public let fileSystem: any FileSystem
 
@@ -11,24 +15,45 @@ public struct FileStore: Sendable {
         self.fileSystem = fileSystem
     }
 
-    /// Reads a whole file, refusing folders and files over `limit` bytes.
+    // MARK: - Reading
+
+    /// Reads a whole regular file, refusing folders, FIFOs, devices and files over `limit` bytes.
     public static func readLimited(path: String, limit: Int) throws(StoreError) -> [UInt8] {
         try FileStore().read(path: path, limit: limit)
     }
 
     public func read(path: String, limit: Int) throws(StoreError) -> [UInt8] {
-        if let status = fileSystem.status(path, followLinks: true), status.isDirectory {
-            throw StoreError(path: path, operation: "read", kind: .isDirectory)
-        }
-        let (fd, code) = fileSystem.open(path, O_RDONLY, 0)
+        try readWithIdentity(path: path, limit: limit).bytes
+    }
+
+    /// Reads a whole regular file and says which file on disk it was, so a later save can
+    /// tell whether another program replaced or changed it (`save(_:to:expecting:)`).
+    public func readWithIdentity(path: String, limit: Int) throws(StoreError) -> (bytes: [UInt8], identity: DiskIdentity) {
+        // O_NONBLOCK: opening a FIFO for reading must not wait for a writer.
+        let (fd, code) = fileSystem.open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY, 0)
         guard fd >= 0 else { throw StoreError(path: path, operation: "read", errno: code) }
         defer { _ = fileSystem.close(fd) }
+        let status = try regularStatus(of: fd, path: path, operation: "read")
+        if status.size > limit { throw StoreError(path: path, operation: "read", kind: .tooLarge(limit: limit)) }
+        let bytes = try readAll(fd, path: path, limit: limit)
+        return (bytes, DiskIdentity(status))
+    }
+
+    /// The status of an open file, which must be a regular file.
+    func regularStatus(of fd: Int32, path: String, operation: String) throws(StoreError) -> FileStatus {
+        guard let status = fileSystem.status(of: fd) else { throw StoreError(path: path, operation: operation, errno: EIO) }
+        if status.isDirectory { throw StoreError(path: path, operation: operation, kind: .isDirectory) }
+        guard status.isRegular else { throw StoreError(path: path, operation: operation, kind: .notRegular(status.kind)) }
+        return status
+    }
+
+    func readAll(_ fd: Int32, path: String, limit: Int) throws(StoreError) -> [UInt8] {
         var result: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let (n, err) = chunk.withUnsafeMutableBytes { fileSystem.read(fd, $0) }
             if n < 0 {
-                if err == EINTR { continue }
+                if err == EINTR || err == EAGAIN { continue }
                 throw StoreError(path: path, operation: "read", errno: err)
             }
             if n == 0 { break }
@@ -38,16 +63,27 @@ public struct FileStore: Sendable {
         return result
     }
 
-    /// Where writing `path` really goes: a symlinked draft stays a symlink and its target is
-    /// replaced.
-    public func resolvedTarget(_ path: String) -> String {
+    // MARK: - Paths
+
+    /// Where writing the draft at `path` really goes: a symlinked draft stays a symlink and
+    /// its target is replaced, but only links of the user's own (or root's) are followed;
+    /// a link planted by another user is refused.
+    public func draftTarget(_ path: String) throws(StoreError) -> String {
         var current = path
         for _ in 0..<40 {
-            guard let status = fileSystem.status(current, followLinks: false), status.isSymlink,
-                  let target = fileSystem.readLink(current) else { return current }
+            guard let status = fileSystem.status(current, followLinks: false), status.isSymlink else { return current }
+            guard Account.trustsLinks(of: status.owner) else {
+                throw StoreError(path: current, operation: "open", kind: .symbolicLink(owner: Account.name(of: status.owner)))
+            }
+            guard let target = fileSystem.readLink(current) else { return current }
             current = target.hasPrefix("/") ? target : FileStore.directory(of: current) + "/" + target
         }
-        return current
+        throw StoreError(path: path, operation: "open", errno: ELOOP)
+    }
+
+    /// `draftTarget` without the refusal (the path itself when a link is not trusted).
+    public func resolvedTarget(_ path: String) -> String {
+        (try? draftTarget(path)) ?? path
     }
 
     public static func directory(of path: String) -> String {
@@ -61,64 +97,25 @@ public struct FileStore: Sendable {
         return String(path[path.index(after: slash)...])
     }
 
-    /// Saves `bytes` at `path` atomically and durably: a new file in the same folder, created
-    /// exclusively with mode 0600, written in full (short writes and EINTR handled), fsynced,
-    /// given the old file's mode (or `newFileMode`), renamed over the old file, and the folder
-    /// fsynced. On any failure the temporary file is removed and the old file is untouched.
-    public func save(_ bytes: [UInt8], to path: String, newFileMode: mode_t = 0o600) throws(StoreError) {
-        let target = resolvedTarget(path)
-        let directory = FileStore.directory(of: target)
-        let oldMode = fileSystem.status(target, followLinks: true)?.mode
-        if let status = fileSystem.status(target, followLinks: true), status.isDirectory {
-            throw StoreError(path: path, operation: "write", kind: .isDirectory)
-        }
-        let temporary = directory + "/." + FileStore.fileName(of: target) + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let (fd, openCode) = fileSystem.open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard fd >= 0 else { throw StoreError(path: path, operation: "create", errno: openCode) }
-        var closed = false
-        func abandon(_ operation: String, _ code: Int32) -> StoreError {
-            if !closed { _ = fileSystem.close(fd) }
-            _ = fileSystem.unlink(temporary)
-            return StoreError(path: path, operation: operation, errno: code)
-        }
-        var written = 0
-        while written < bytes.count {
-            let (n, code) = bytes.withUnsafeBytes { all in
-                fileSystem.write(fd, UnsafeRawBufferPointer(rebasing: all[written...]))
-            }
-            if n < 0 {
-                if code == EINTR || code == EAGAIN { continue }
-                throw abandon("write", code)
-            }
-            if n == 0 { throw abandon("write", ENOSPC) }
-            written += n
-        }
-        let syncCode = fileSystem.fsync(fd)
-        if syncCode != 0 { throw abandon("sync", syncCode) }
-        let chmodCode = fileSystem.fchmod(fd, oldMode ?? newFileMode)
-        if chmodCode != 0 { throw abandon("write", chmodCode) }
-        let closeCode = fileSystem.close(fd)
-        closed = true
-        if closeCode != 0 && closeCode != EINTR { throw abandon("write", closeCode) }
-        let renameCode = fileSystem.rename(temporary, target)
-        if renameCode != 0 { throw abandon("rename", renameCode) }
-        // Rename alone is atomic but not durable: sync the folder that holds the new name.
-        let (dirFD, dirCode) = fileSystem.open(directory, O_RDONLY | O_DIRECTORY, 0)
-        if dirFD >= 0 {
-            let code = fileSystem.fsync(dirFD)
-            _ = fileSystem.close(dirFD)
-            if code != 0 && code != EINVAL { throw StoreError(path: path, operation: "sync", errno: code) }
-        } else if dirCode != EACCES {
-            throw StoreError(path: path, operation: "sync", errno: dirCode)
-        }
+    /// The identity of the file a draft path leads to now, or nil when there is none.
+    public func identity(of path: String) -> DiskIdentity? {
+        guard let target = try? draftTarget(path), let status = fileSystem.status(target, followLinks: false),
+              status.isRegular else { return nil }
+        return DiskIdentity(status)
     }
 
+    // MARK: - Folders
+
     /// Creates a folder and its parents, new ones with `mode` (0700: private drafts;
-    /// exports use 0755 so the board's staff can read them on a shared server).
+    /// exports use 0755 so the board's staff can read them on a shared server). A folder that
+    /// is a symbolic link of another user is refused.
     public func makeDirectory(_ path: String, mode: mode_t = 0o700) throws(StoreError) {
+        if let link = fileSystem.status(path, followLinks: false), link.isSymlink, !Account.trustsLinks(of: link.owner) {
+            throw StoreError(path: path, operation: "create folder", kind: .symbolicLink(owner: Account.name(of: link.owner)))
+        }
         if let status = fileSystem.status(path, followLinks: true) {
             if status.isDirectory { return }
-            throw StoreError(path: path, operation: "create folder", kind: .other(EEXIST))
+            throw StoreError(path: path, operation: "create folder", kind: .exists)
         }
         let parent = FileStore.directory(of: path)
         if parent != path && parent != "." && parent != "/" { try makeDirectory(parent, mode: mode) }
@@ -126,8 +123,33 @@ public struct FileStore: Sendable {
         if code != 0 && code != EEXIST { throw StoreError(path: path, operation: "create folder", errno: code) }
     }
 
+    /// Opens a folder for the calls relative to it: readable if it may be, else only for
+    /// path resolution (a write-only folder can still be written into).
+    func openFolder(_ path: String, for target: String, operation: String) throws(StoreError) -> Folder {
+        let (fd, code) = fileSystem.open(path, O_RDONLY | O_DIRECTORY, 0)
+        if fd >= 0 { return Folder(fd: fd, canSync: true) }
+        if code == EACCES {
+            let (pathFD, pathCode) = fileSystem.open(path, FileStore.pathOnly | O_DIRECTORY, 0)
+            if pathFD >= 0 { return Folder(fd: pathFD, canSync: false) }
+            throw StoreError(path: target, operation: operation, errno: pathCode)
+        }
+        throw StoreError(path: target, operation: operation, errno: code)
+    }
+
+    /// O_PATH (Linux, the same value on x86_64 and arm64; Swift's Glibc does not declare it).
+    static let pathOnly: Int32 = 0o10000000
+
+    /// An open folder.
+    struct Folder {
+        let fd: Int32
+        let canSync: Bool
+    }
+
+    // MARK: - Small operations
+
+    /// Whether anything (a file, a folder, a link, even a dangling one) has this name.
     public func exists(_ path: String) -> Bool {
-        fileSystem.status(path, followLinks: true) != nil
+        fileSystem.status(path, followLinks: false) != nil
     }
 
     public func remove(_ path: String) {

@@ -19,6 +19,21 @@ enum Messages {
                   en: "\(label.en): too long, \(n(count, .en)) characters of at most \(n(limit, .en)).")
     }
 
+    static func patternNotChecked(_ label: Localized, _ count: Int, _ limit: Int) -> Localized {
+        Localized(sv: "\(label.sv): för lång för att kontrolleras mot mönstret, \(n(count, .sv)) tecken av högst \(n(limit, .sv)).",
+                  en: "\(label.en): too long to be checked against the pattern, \(n(count, .en)) characters of at most \(n(limit, .en)).")
+    }
+
+    static func textTooLong(_ label: Localized, _ count: Int, _ limit: Int) -> Localized {
+        Localized(sv: "\(label.sv): \(n(count, .sv)) tecken, mer än programmets gräns på \(n(limit, .sv)); utkastet kan inte läsas in igen med så lång text.",
+                  en: "\(label.en): \(n(count, .en)) characters, more than the program's limit of \(n(limit, .en)); a draft with such a long text cannot be read back.")
+    }
+
+    static func tableTooLong(_ label: Localized, _ count: Int, _ limit: Int) -> Localized {
+        Localized(sv: "\(label.sv): \(n(count, .sv)) rader, mer än programmets gräns på \(n(limit, .sv)); utkastet kan inte läsas in igen med så många rader.",
+                  en: "\(label.en): \(n(count, .en)) rows, more than the program's limit of \(n(limit, .en)); a draft with so many rows cannot be read back.")
+    }
+
     static func minWords(_ label: Localized, _ count: Int, _ limit: Int) -> Localized {
         Localized(sv: "\(label.sv): \(n(count, .sv)) ord, minst \(n(limit, .sv)) väntas.",
                   en: "\(label.en): \(n(count, .en)) words, at least \(n(limit, .en)) expected.")

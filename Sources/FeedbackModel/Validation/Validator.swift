@@ -2,13 +2,16 @@
 /// always be edited, saved and closed.
 public struct Validator: Sendable {
     public let form: FormDefinition
+    /// The program's limits, checked with the form's own rules (and before its patterns).
+    public let limits: Limits
     /// Today's date, for the warning that a draft is late; nil leaves that check out (an
     /// export's content must not depend on the day it is made).
     public let today: SimpleDate?
 
-    public init(form: FormDefinition, today: SimpleDate? = nil) {
+    public init(form: FormDefinition, today: SimpleDate? = nil, limits: Limits = .standard) {
         self.form = form
         self.today = today
+        self.limits = limits
     }
 
     /// Every finding for the draft, metadata first, then the sections in order.
@@ -172,9 +175,18 @@ public struct Validator: Sendable {
             if let rule = rules.minWords, stats.words < rule.value {
                 add("minWords", rule.severity, Messages.withCount(rule.message, Messages.minWords(label, stats.words, rule.value), stats.words, rule.value, words: true))
             }
-            if let rule = rules.pattern, let text, !rule.matches(text) {
-                add("pattern", rule.severity, Localized(sv: "\(label.sv): \(rule.message.sv)", en: "\(label.en): \(rule.message.en)"))
+            // Lengths before patterns: a value over its length limit is reported as too long and
+            // never matched, so no value can make validation slow.
+            if let rule = rules.pattern, let text, !(rules.maxChars.map { stats.characters > $0.value } ?? false) {
+                if stats.characters > limits.patternInputCharacters {
+                    add("patternNotChecked", rule.severity, Messages.patternNotChecked(label, stats.characters, limits.patternInputCharacters))
+                } else if !rule.matches(text) {
+                    add("pattern", rule.severity, Localized(sv: "\(label.sv): \(rule.message.sv)", en: "\(label.en): \(rule.message.en)"))
+                }
             }
+        }
+        if stats.characters > limits.textCharacters {
+            add("textTooLong", .error, Messages.textTooLong(label, stats.characters, limits.textCharacters))
         }
         if let rule = rules.maxChars, stats.characters > rule.value {
             add("maxChars", rule.severity, Messages.withCount(rule.message, Messages.maxChars(label, stats.characters, rule.value), stats.characters, rule.value, words: false))
@@ -274,23 +286,36 @@ public struct Validator: Sendable {
     }
 
     func validateTable(field: FieldDefinition, columns: [ColumnDefinition], rows: [TableRow], at place: FieldPlace) -> [Finding] {
+        var findings = validateTableCounts(field: field, rowCount: rows.count, at: place)
+        for (index, row) in rows.enumerated() {
+            findings += validateRow(row, index: index, columns: columns, tableLabel: field.label, at: place)
+        }
+        return findings
+    }
+
+    /// The findings of a table that belong to no row: required, too few or too many rows,
+    /// the program's limit. With `validateRow` for the rows that changed, the findings of a
+    /// table can be kept up to date in time independent of its length (a new row at the end
+    /// needs only its own row and these).
+    public func validateTableCounts(field: FieldDefinition, rowCount: Int, at place: FieldPlace) -> [Finding] {
         var findings: [Finding] = []
         let label = field.label
         let target = FindingTarget(field: place)
-        if rows.isEmpty, let required = field.rules.required, required.value {
+        if rowCount == 0, let required = field.rules.required, required.value {
             findings.append(Finding(severity: required.severity, code: "required", pointer: place.pointer, target: target,
                                     message: required.message ?? Messages.required(label)))
         }
-        if let rule = field.rules.minRows, rows.count < rule.value {
+        if let rule = field.rules.minRows, rowCount < rule.value {
             findings.append(Finding(severity: rule.severity, code: "tooFewRows", pointer: place.pointer, target: target,
-                                    message: rule.message ?? Messages.tooFewRows(label, rows.count, rule.value)))
+                                    message: rule.message ?? Messages.tooFewRows(label, rowCount, rule.value)))
         }
-        if let rule = field.rules.maxRows, rows.count > rule.value {
+        if rowCount > limits.tableRows {
+            findings.append(Finding(severity: .error, code: "tableTooLong", pointer: place.pointer, target: target,
+                                    message: Messages.tableTooLong(label, rowCount, limits.tableRows)))
+        }
+        if let rule = field.rules.maxRows, rowCount > rule.value {
             findings.append(Finding(severity: rule.severity, code: "tooManyRows", pointer: place.pointer, target: target,
-                                    message: rule.message ?? Messages.tooManyRows(label, rows.count, rule.value)))
-        }
-        for (index, row) in rows.enumerated() {
-            findings += validateRow(row, index: index, columns: columns, tableLabel: label, at: place)
+                                    message: rule.message ?? Messages.tooManyRows(label, rowCount, rule.value)))
         }
         return findings
     }
