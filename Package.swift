@@ -117,7 +117,9 @@ let package = Package(
         ),
         .testTarget(
             name: "FeedbackInterfaceTests",
-            dependencies: ["FeedbackInterface", "FeedbackModel", "TestSupport"]
+            dependencies: ["FeedbackInterface", "FeedbackModel", "TestSupport"],
+            // Golden screens and transcripts, read by the tests from the source tree.
+            exclude: ["Screens", "Transcripts"]
         ),
         .testTarget(
             name: "FeedbackEndToEndTests",

@@ -122,6 +122,8 @@ struct ManualText {
             ("TERM", pick("Terminaltypen; en okänd terminal ger ett tydligt fel i stället för gränssnittet.", "The terminal type; an unknown terminal gives a clear error instead of the interface.")),
             ("ESCDELAY", pick("Hur många millisekunder Esc väntar på resten av en tangentsekvens (standard 25).", "How many milliseconds Esc waits for the rest of a key sequence (default 25).")),
             ("NO_COLOR", pick("Satt och inte tom: inga färger, i stället omvänd video, fetstil, understrykning och svag text.", "Set and not empty: no colours; reverse video, bold, underline and dim instead.")),
+            ("FEEDBACK_PLAIN", pick("Satt till något annat än 0: det tillgängliga läget (rader in och ut), som --plain; likaså TERM=dumb.",
+                                    "Set to anything but 0: the accessible mode (plain lines in and out), as --plain; so does TERM=dumb.")),
             ("FEEDBACK_TODAY", pick("Dagens datum (ÅÅÅÅ-MM-DD) för det som sägs om sista dag; ett ogiltigt värde är ett användningsfel (status 2).",
                                     "Today's date (YYYY-MM-DD) for what is said about the deadline; an invalid value is a usage error (status 2).")),
             ("SOURCE_DATE_EPOCH", pick("En tid i sekunder sedan 1970 i stället för nu: exporternas tid, dokumentens datum och (utan FEEDBACK_TODAY) dagens datum.",

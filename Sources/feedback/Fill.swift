@@ -12,6 +12,15 @@ struct InterfaceOptions: ParsableArguments {
 
     @Option(name: .customLong("exports"), help: "Mapp för exporter / folder for exports (default: the configuration's exports, else Exports).")
     var exportFolder: String?
+
+    @Flag(name: .long, help: "Tillgängligt läge: rader in och ut, för skärmläsare och skript / accessible mode: plain lines in and out, for screen readers and scripts (also FEEDBACK_PLAIN=1, TERM=dumb).")
+    var plain = false
+
+    /// The accessible mode: asked for, or a terminal that cannot show the full screen.
+    var wantsPlain: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        return plain || environment["FEEDBACK_PLAIN"].map { !$0.isEmpty && $0 != "0" } == true || environment["TERM"] == "dumb"
+    }
 }
 
 struct Fill: ParsableCommand {
@@ -45,11 +54,6 @@ struct Fill: ParsableCommand {
         do { today = try Today.date() } catch {
             throw CommandFailure(message: "feedback: " + error.message(language), code: 2)
         }
-        let colors = (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let terminal: Terminal
-        do { terminal = try Terminal(colors: colors) } catch {
-            throw CommandFailure(message: "feedback: " + error.message(language), code: 2)
-        }
         let dataFolder = configuration.draftsFolder
         // Exports are named by their absolute path, wherever the program was started.
         let configured = configuration.exportsFolder
@@ -57,8 +61,20 @@ struct Fill: ParsableCommand {
         let start = StartScreen(form: form, language: language, folder: dataFolder,
                                 drafts: DraftListing.summaries(in: dataFolder, catalog: catalog, language: language),
                                 today: today, lastYear: HistoryWork.offers(in: [dataFolder, exportFolder], form: form, catalog: catalog, language: language))
-        let runner = InterfaceRunner(terminal: terminal, app: App(start: start), catalog: catalog, language: language,
-                                     dataFolder: dataFolder, exportFolder: exportFolder, overrideLock: options.overrideLock, today: today)
+        let shell = DraftShell(catalog: catalog, language: language, dataFolder: dataFolder, exportFolder: exportFolder,
+                               overrideLock: options.overrideLock, today: today)
+        if options.wantsPlain {
+            let code = PlainRunner(shell: shell).run(draft: draftPath, loaded: loaded, start: start)
+            if code != 0 { throw ExitCode(code) }
+            return
+        }
+        let colors = (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let terminal: Terminal
+        do { terminal = try Terminal(colors: colors) } catch {
+            throw CommandFailure(message: "feedback: " + error.message(language)
+                                 + (language == .sv ? " (feedback --plain fungerar utan helskärm)" : " (feedback --plain works without the full screen)"), code: 2)
+        }
+        let runner = InterfaceRunner(terminal: terminal, app: App(start: start), shell: shell)
         if let draftPath, let loaded { runner.open(draftPath, loaded: (loaded.0, loaded.1), identity: loaded.2) }
         let code = runner.run()
         if code != 0 { throw ExitCode(code) }

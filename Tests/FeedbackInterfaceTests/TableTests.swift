@@ -80,3 +80,35 @@ import TestSupport
         #expect(h.draft().sections["investments"]?["investments"]?.rows.first?["object"] == .text("MR"))
     }
 }
+
+/// The one set of limits where text comes in, and linear work for bursts of rows.
+@Suite struct LimitsInTheInterfaceTests {
+    @Test func aPasteBeyondTheLimitIsRefusedWholeWithAMessage() {
+        var h = Harness()
+        h.goToSection(1)
+        h.type("Före.")
+        // More characters than a text may have (the reader would refuse the draft).
+        let huge = String(repeating: "a", count: Limits.standard.textCharacters + 1)
+        h.press(.paste(huge))
+        #expect(h.draft().text(at: .section("goals", "text")) == "Före.")
+        #expect(h.session.status?.isError == true)
+        #expect(h.session.status?.text.contains("Inget ändrades") == true)
+    }
+
+    @Test func manyNewRowsCheckOnlyTheNewRow() {
+        var h = Harness()
+        h.goToSection(5)
+        h.press(.control("n"))
+        for _ in 0..<400 { h.press(.control("r")) }
+        #expect(h.draft().sections["investments"]?["investments"]?.rows.count == 400)
+        // The findings kept row by row equal a full check of the table.
+        let field = shippedForm().section(id: "investments")!.field(id: "investments")!
+        let full = Validator(form: shippedForm()).validate(field: field, value: h.draft().value(at: .section("investments", "investments")),
+                                                           at: .section("investments", "investments"))
+        #expect(h.session.checks.byPlace[.section("investments", "investments")] == full)
+        h.press(.control("z"))
+        let afterUndo = Validator(form: shippedForm()).validate(field: field, value: h.draft().value(at: .section("investments", "investments")),
+                                                                at: .section("investments", "investments"))
+        #expect(h.session.checks.byPlace[.section("investments", "investments")] == afterUndo)
+    }
+}

@@ -62,6 +62,17 @@ public struct PlainSession: Sendable {
         return lines
     }
 
+    /// An autosave newer than the draft: asks whether to take it (yes/no).
+    public mutating func offerRestore(_ autosaved: Draft) -> [String] {
+        app.offerRestore(autosaved)
+        return describeDialog()
+    }
+
+    /// The commands to run when the program must stop (a signal, the end of input): save.
+    public mutating func emergencySave(now: Double) -> [AppCommand] {
+        app.emergencySave(now: now)
+    }
+
     /// The prompt before each line: where the user is, or what is being typed.
     public var prompt: String {
         switch mode {

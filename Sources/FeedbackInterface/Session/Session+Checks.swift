@@ -8,6 +8,16 @@ struct Checks: Sendable {
     var calendar: [Finding] = []
     /// Parts carried over from last year, not yet edited or confirmed.
     var carry: [Finding] = []
+    /// Tables' findings kept by row, so an edit of one row (or a row added at the end)
+    /// checks that row only: a burst of new rows stays linear.
+    var tables: [FieldPlace: TableChecks] = [:]
+}
+
+struct TableChecks: Sendable {
+    var counts: [Finding]
+    var rows: [[Finding]]
+
+    var all: [Finding] { counts + rows.joined() }
 }
 
 extension EditorSession {
@@ -33,10 +43,40 @@ extension EditorSession {
                 // Counts kept per paragraph; the text itself only for pattern rules.
                 let text = field.rules.pattern == nil ? nil : editor.buffer.nfcText
                 checks.byPlace[place] = validator.validateText(field: field, stats: editor.buffer.textStats, text: text, at: place)
+            } else if case .table(let columns) = field.kind {
+                let rows = draft.value(at: place)?.rows ?? []
+                let table = TableChecks(counts: validator.validateTableCounts(field: field, rowCount: rows.count, at: place),
+                                        rows: rows.enumerated().map { validator.validateRow($1, index: $0, columns: columns, tableLabel: field.label, at: place) })
+                checks.tables[place] = table
+                checks.byPlace[place] = table.all
             } else {
                 checks.byPlace[place] = validator.validate(field: field, value: draft.value(at: place), at: place)
             }
         }
+    }
+
+    /// Checks a table again after an edit, row by row where the edit allows: one cell's row,
+    /// or a row added or removed at the end; anything else checks the whole table.
+    mutating func revalidateTable(_ place: FieldPlace, after edit: Edit) {
+        guard case .section(let sectionID, let fieldID) = place, let field = form.section(id: sectionID)?.field(id: fieldID),
+              case .table(let columns) = field.kind, var table = checks.tables[place] else { return revalidate(place) }
+        let rows = draft.value(at: place)?.rows ?? []
+        func check(_ index: Int) -> [Finding] {
+            validator.validateRow(rows[index], index: index, columns: columns, tableLabel: field.label, at: place)
+        }
+        switch edit {
+        case .cell(_, let row, _, _, _) where row < rows.count && table.rows.count == rows.count:
+            table.rows[row] = check(row)
+        case .value(_, let from, _) where rows.count == table.rows.count + 1 && Array(rows.prefix(table.rows.count)) == (from?.rows ?? []):
+            table.rows.append(check(rows.count - 1))
+        case .value(_, let from, _) where rows.count + 1 == table.rows.count && Array((from?.rows ?? []).prefix(rows.count)) == rows:
+            table.rows.removeLast()
+        default:
+            return revalidate(place)
+        }
+        table.counts = validator.validateTableCounts(field: field, rowCount: rows.count, at: place)
+        checks.tables[place] = table
+        checks.byPlace[place] = table.all
     }
 
     /// Every finding, in form order.

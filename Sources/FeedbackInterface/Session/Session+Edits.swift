@@ -57,8 +57,13 @@ extension EditorSession {
         edited(now)
         if draft.carriedOver != nil || !checks.carry.isEmpty { checks.carry = validator.validateCarryOver(draft) }
         var metadataChanged = false
-        for place in Set(edit.places) {
-            if case .metadata = place { metadataChanged = true } else { revalidate(place) }
+        let places = Set(edit.places)
+        for place in places {
+            if case .metadata = place { metadataChanged = true } else if places.count == 1, checks.tables[place] != nil {
+                revalidateTable(place, after: edit)
+            } else {
+                revalidate(place)
+            }
         }
         if metadataChanged { for field in form.metadata { revalidate(.metadata(field.id)) } }
     }

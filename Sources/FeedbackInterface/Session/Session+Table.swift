@@ -81,7 +81,7 @@ extension EditorSession {
         guard case .table(let place) = pageKind else { return false }
         commitField(now: now)
         var rows = tableRows
-        guard rows.count < DraftCodec.maximumRows else {
+        guard Limits.standard.admitsRows(rows.count + 1) else {
             status = StatusMessage(text: phrases.t("Tabellen har redan \(phrases.count(rows.count)) rader, det högsta som kan sparas.",
                                                    "The table already has \(phrases.count(rows.count)) rows, the most that can be saved."), isError: true)
             return false

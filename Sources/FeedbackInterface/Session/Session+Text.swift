@@ -67,9 +67,43 @@ extension EditorSession {
     private mutating func paste(_ pasted: String, at cursor: TextPosition, place: FieldPlace, now: Double) {
         let (clean, removed) = PastedText.clean(pasted)
         let text = TextEditor.insertable(clean)
+        // The one set of limits: a paste that would make the text (or the draft) more than
+        // its reader accepts is refused whole, before anything changes.
+        if let problem = pasteProblem(text, place: place) {
+            status = StatusMessage(text: problem, isError: true)
+            return
+        }
         history.closeRun()
         guard apply(.text(place, at: cursor, removed: "", inserted: text), run: nil, now: now) else { return }
         if let message = removed.message(language) { status = StatusMessage(text: message, isError: false) }
+    }
+
+    /// Why a paste cannot go in, or nil when it can.
+    func pasteProblem(_ text: String, place: FieldPlace) -> String? {
+        sizeProblem(adding: text, replacing: false, place: place)
+    }
+
+    /// Whether the text with `text` added (or, `replacing`, instead of it) stays within the
+    /// limits its reader accepts; why not, in words.
+    func sizeProblem(adding text: String, replacing: Bool, place: FieldPlace) -> String? {
+        let limits = Limits.standard
+        let current = editors[place]?.buffer.characterCount ?? 0
+        let adding = text.unicodeScalars.count
+        let total = replacing ? adding : current + adding
+        if !limits.admitsText(characters: total) {
+            return phrases.t("Texten ryms inte: en text får ha högst \(phrases.count(limits.textCharacters)) tecken, den skulle få \(phrases.count(total)). Inget ändrades.",
+                             "The text does not fit: a text may have at most \(phrases.count(limits.textCharacters)) characters; it would have \(phrases.count(total)). Nothing changed.")
+        }
+        var bytes = text.utf8.count
+        for (other, editor) in editors where !(replacing && other == place) {
+            for p in editor.buffer.paragraphs { bytes += p.utf8.count + 2 }
+        }
+        // A margin for the JSON around the texts (escapes, tables, metadata).
+        if !limits.admitsDraft(bytes: bytes + bytes / 8 + 65_536) {
+            return phrases.t("Texten ryms inte: utkastet skulle bli större än \(limits.draftBytes / 1024 / 1024) MB, mer än programmet kan läsa tillbaka. Inget ändrades.",
+                             "The text does not fit: the draft would be larger than \(limits.draftBytes / 1024 / 1024) MB, more than the program can read back. Nothing changed.")
+        }
+        return nil
     }
 
     /// The text came back from the external editor: one edit, one undo step.
@@ -82,6 +116,10 @@ extension EditorSession {
         }
         guard let editor = editors[place] else { return }
         let (clean, removed) = PastedText.clean(text)
+        if let problem = sizeProblem(adding: clean, replacing: true, place: place) {
+            status = StatusMessage(text: problem, isError: true)
+            return
+        }
         let new = TextBuffer(clean)
         guard new.text != editor.buffer.text else {
             status = StatusMessage(text: phrases.t("Texten är oförändrad.", "The text is unchanged."), isError: false)

@@ -163,17 +163,24 @@ extension EditorSession {
         }
         if let first = g.columns.first?.cell, first > 0 { grid.put("◂", row: g.headerRow, column: area.column + 1, style: headerStyle) }
         if let last = g.columns.last?.cell, last < cells.count - 1 { grid.put("▸", row: g.headerRow, column: area.right - 1, style: headerStyle) }
-        // Data rows.
+        // Data rows. The errors by row and cell, found once (a table may have thousands).
+        var errorRows = Set<Int>()
+        var errorCells = Set<String>()
+        for finding in tableFindings where finding.severity == .error {
+            guard let r = finding.target.row else { continue }
+            errorRows.insert(r)
+            if let cell = finding.target.cell { errorCells.insert("\(r)/\(cell)") }
+        }
         for r in g.firstDataRow..<min(rows.count, g.firstDataRow + g.visibleRows) {
             let row = g.headerRow + 1 + r - g.firstDataRow
-            let rowHasError = tableFindings.contains { $0.target.row == r && $0.severity == .error }
+            let rowHasError = errorRows.contains(r)
             let number = "\(r + 1)"
             grid.put(number, row: row, column: area.column, style: Style(rowHasError ? .error : .muted, bold: rowHasError))
             if rowHasError { grid.put("✗", row: row, column: area.column + g.numberWidth - 1, style: Style(.error, bold: true)) }
             for column in g.columns {
                 let cell = cells[column.cell]
                 let focused = r == f.row && column.cell == f.index && !focusOnList
-                let cellHasError = tableFindings.contains { $0.target.row == r && $0.target.cell == cell.key && $0.severity == .error }
+                let cellHasError = errorCells.contains("\(r)/\(cell.key)")
                 var text: String
                 if focused, let line = f.line { text = line.text } else { text = rows[r][cell.key]?.displayText ?? "" }
                 if cell.isChoice { text = cell.column.options.first { $0.id == text }?.label[language] ?? text }

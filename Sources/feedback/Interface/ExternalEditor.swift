@@ -13,15 +13,22 @@ import Glibc
 /// `Process` starts children in a group of their own, where an interactive editor cannot
 /// read the terminal ("Error reading input").
 enum ExternalEditor {
+    /// The full-screen interface: curses is suspended while the editor runs.
     static func edit(_ text: String, terminal: Terminal, language: Language) -> String? {
+        terminal.suspend()
+        defer { terminal.resume() }
+        return edit(text, language: language)
+    }
+
+    /// The editor on a text, in this process's terminal (the accessible mode has no curses).
+    static func edit(_ text: String, language: Language) -> String? {
         let environment = ProcessInfo.processInfo.environment
         let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
         let folder = NSTemporaryDirectory()
         let path = folder + "/feedback-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).txt"
-        do { try FileStore().save(Array(text.utf8) + [0x0A], to: path) } catch { return nil }
+        // A new file of our own (never through a link another user planted in the temporary folder).
+        do { _ = try FileStore().saveNew(Array(text.utf8) + [0x0A], to: path) } catch { return nil }
         defer { FileStore().remove(path) }
-        terminal.suspend()
-        defer { terminal.resume() }
         // Through the shell, so EDITOR may carry arguments ("code --wait", "nano -w").
         let status = ForegroundProcess.run(["/bin/sh", "-c", "exec \(editor) \"$1\"", "feedback-editor", path])
         guard status == 0, let bytes = try? FileStore.readLimited(path: path, limit: DraftCodec.maximumSize) else { return nil }
