@@ -6,22 +6,35 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "FeedbackModel", targets: ["FeedbackModel"]),
+        .library(name: "FeedbackBoard", targets: ["FeedbackBoard"]),
         .executable(name: "feedback", targets: ["feedback"]),
         .executable(name: "feedback-bench", targets: ["feedback-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // SHA-256 for content hashes and Ed25519 for the board's signed receipts (3.x: builds
+        // with Swift 6.0 and newer; 4.x needs 6.1).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Property-based tests (shrinking, fixed seeds) for "arbitrary text survives".
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The form model: definitions, drafts, validation, export, schema. Foundation only
-        // (plus Yams to read the hand-written form files); knows nothing of terminals.
+        // (plus Yams to read the hand-written form files and swift-crypto's SHA-256 for the
+        // content hash); knows nothing of terminals.
         .target(
             name: "FeedbackModel",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // The board's side: the inbox, hand-ins, receiving with signed receipts, the round's
+        // status and the compiled report. No terminal.
+        .target(
+            name: "FeedbackBoard",
+            dependencies: ["FeedbackModel", "CBoardSystem", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // syncfs and renameat2, which Swift's Glibc module does not expose.
+        .target(name: "CBoardSystem"),
         // The interface core: pure state, keys -> state, state -> cell grid. No curses, no I/O.
         .target(
             name: "FeedbackInterface",
@@ -40,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "feedback",
             dependencies: [
-                "FeedbackModel", "FeedbackInterface", "FeedbackTerminal",
+                "FeedbackModel", "FeedbackInterface", "FeedbackTerminal", "FeedbackBoard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds on Linux link the Swift runtime and Foundation statically: a
@@ -54,7 +67,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "feedback-bench",
-            dependencies: ["FeedbackModel", "FeedbackInterface"]
+            dependencies: ["FeedbackModel", "FeedbackInterface", "FeedbackBoard"]
         ),
         // Shared by the test targets: paths, running the built binary, temporary folders, tmux.
         .target(
@@ -72,8 +85,12 @@ let package = Package(
             dependencies: ["FeedbackInterface", "FeedbackModel", "TestSupport"]
         ),
         .testTarget(
+            name: "FeedbackBoardTests",
+            dependencies: ["FeedbackBoard", "FeedbackModel", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .testTarget(
             name: "FeedbackEndToEndTests",
-            dependencies: ["FeedbackModel", "TestSupport"]
+            dependencies: ["FeedbackModel", "FeedbackBoard", "TestSupport"]
         ),
     ]
 )

@@ -37,7 +37,7 @@ public struct Exporter: Sendable {
         let findings = Validator(form: form).validate(draft)
         guard !findings.hasErrors else { throw .findings(findings) }
         var object = content(draft)
-        let hash = SHA256.hexDigest(JSONWriter.canonical(.object(object)))
+        let hash = ContentDigest.sha256Hex(JSONWriter.canonical(.object(object)))
         object["generator"] = .object(JSONObject([("name", .string(Exporter.generatorName)),
                                                   ("version", .string(Exporter.generatorVersion))]))
         object["exportedAt"] = .string(exportedAt.description)
@@ -47,11 +47,22 @@ public struct Exporter: Sendable {
 
     /// The hash an export file's content should have, recomputed from its parsed JSON.
     public static func contentHash(of export: JSONObject) -> String {
+        ContentDigest.sha256Hex(JSONWriter.canonical(.object(content(of: export))))
+    }
+
+    /// The members of an export that its content hash covers.
+    public static func content(of export: JSONObject) -> JSONObject {
         var content = JSONObject()
         for member in export.members where !unhashedMembers.contains(member.key) {
             content[member.key] = member.value
         }
-        return SHA256.hexDigest(JSONWriter.canonical(.object(content)))
+        return content
+    }
+
+    /// What this program would export for `draft`, without the unhashed members: the content
+    /// an export file read back must have if it is exactly what the program wrote.
+    public func contentObject(_ draft: Draft) -> JSONObject {
+        content(draft)
     }
 
     public func fileName(for draft: Draft) -> String {
