@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "FeedbackModel", targets: ["FeedbackModel"]),
+        .library(name: "FeedbackDocuments", targets: ["FeedbackDocuments"]),
         .library(name: "FeedbackBoard", targets: ["FeedbackBoard"]),
         .executable(name: "feedback", targets: ["feedback"]),
         .executable(name: "feedback-bench", targets: ["feedback-bench"]),
@@ -18,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Property-based tests (shrinking, fixed seeds) for "arbitrary text survives".
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // The .docx container (zip): reading with bounded entries and streamed sizes, writing
+        // with fixed dates for deterministic bytes.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // The form model: definitions, drafts, validation, export, schema. Foundation only
@@ -31,7 +35,7 @@ let package = Package(
         // status and the compiled report. No terminal.
         .target(
             name: "FeedbackBoard",
-            dependencies: ["FeedbackModel", "CBoardSystem", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["FeedbackModel", "FeedbackDocuments", "CBoardSystem", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // syncfs and renameat2, which Swift's Glibc module does not expose.
         .target(name: "CBoardSystem"),
@@ -39,6 +43,12 @@ let package = Package(
         .target(
             name: "FeedbackInterface",
             dependencies: ["FeedbackModel"]
+        ),
+        // Documents: a small document model with .docx, .html and .md writers (the committee's
+        // document, the board's compiled report), and .docx/.md import into a draft.
+        .target(
+            name: "FeedbackDocuments",
+            dependencies: ["FeedbackModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .systemLibrary(
             name: "CNcursesw",
@@ -53,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "feedback",
             dependencies: [
-                "FeedbackModel", "FeedbackInterface", "FeedbackTerminal", "FeedbackBoard",
+                "FeedbackModel", "FeedbackInterface", "FeedbackTerminal", "FeedbackDocuments", "FeedbackBoard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds on Linux link the Swift runtime and Foundation statically: a
@@ -67,7 +77,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "feedback-bench",
-            dependencies: ["FeedbackModel", "FeedbackInterface", "FeedbackBoard"]
+            dependencies: ["FeedbackModel", "FeedbackInterface", "FeedbackDocuments", "FeedbackBoard"]
         ),
         // Shared by the test targets: paths, running the built binary, temporary folders, tmux.
         .target(
@@ -78,6 +88,11 @@ let package = Package(
         .testTarget(
             name: "FeedbackModelTests",
             dependencies: ["FeedbackModel", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "FeedbackDocumentsTests",
+            dependencies: ["FeedbackDocuments", "FeedbackModel", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -35,6 +35,14 @@ enum Drafts {
         return Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
     }
 
+    /// `SOURCE_DATE_EPOCH` when it is set to a valid number of seconds, else nil.
+    static func sourceDateEpoch(environment: [String: String] = ProcessInfo.processInfo.environment) -> Timestamp? {
+        guard let text = environment["SOURCE_DATE_EPOCH"], !text.isEmpty else { return nil }
+        if let seconds = Int64(text), seconds >= 0, seconds < 253_402_300_800 { return Timestamp(secondsSinceEpoch: seconds) }
+        Console.err("feedback: SOURCE_DATE_EPOCH=\(Sanitizer.visible(text)) är inget antal sekunder / is not a number of seconds; ignored")
+        return nil
+    }
+
     static func now() -> Timestamp {
         Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
     }

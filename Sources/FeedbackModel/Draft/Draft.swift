@@ -160,27 +160,11 @@ public enum JSONPointer {
 /// Reading and writing amounts the way Swedish users type them: "12 500", "-300", "1 200 000".
 public enum AmountFormat {
     /// A whole number from typed text: digits with optional spaces (also no-break and thin
-    /// spaces) between groups and an optional leading minus (ASCII or U+2212). Nil otherwise.
+    /// spaces) between groups, an optional leading sign (`-`, `−`, `–` or `+`) and an optional
+    /// unit "tkr". Nil otherwise; `read` says why.
     public static func parse(_ text: String) -> Int? {
-        var negative = false
-        var digits = ""
-        var seenDigit = false
-        for (i, scalar) in text.unicodeScalars.enumerated() {
-            switch scalar.value {
-            case 0x30...0x39:
-                digits.unicodeScalars.append(scalar)
-                seenDigit = true
-            case 0x20, 0xA0, 0x202F:
-                continue
-            case 0x2D, 0x2212:
-                guard i == 0 || (!seenDigit && !negative && digits.isEmpty && text.unicodeScalars.prefix(i).allSatisfy({ $0 == " " })) else { return nil }
-                negative = true
-            default:
-                return nil
-            }
-        }
-        guard seenDigit, digits.count <= 15, let value = Int(digits) else { return nil }
-        return negative ? -value : value
+        if case .amount(let n) = read(text) { return n }
+        return nil
     }
 
     /// "12 500" — groups of three separated by a space, as Swedish amounts are written.

@@ -45,6 +45,12 @@ public struct Exporter: Sendable {
         return Result(bytes: JSONWriter.pretty(.object(object)), contentSha256: hash, fileName: fileName(for: draft), warnings: findings)
     }
 
+    /// The content SHA-256 an export of this draft has (or would have, were its errors fixed
+    /// without changing anything else): for documents that must be matched to the export.
+    public func contentHash(of draft: Draft) -> String {
+        ContentDigest.sha256Hex(JSONWriter.canonical(.object(content(draft))))
+    }
+
     /// The hash an export file's content should have, recomputed from its parsed JSON.
     public static func contentHash(of export: JSONObject) -> String {
         ContentDigest.sha256Hex(JSONWriter.canonical(.object(content(of: export))))

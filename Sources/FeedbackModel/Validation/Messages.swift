@@ -54,6 +54,10 @@ enum Messages {
 
     static func invalidAmount(_ label: Localized, _ text: String) -> Localized {
         let shown = Sanitizer.visible(String(text.prefix(40)))
+        if case .refused(let refusal) = AmountFormat.read(text), refusal != .notANumber {
+            return Localized(sv: "\(label.sv): ”\(shown)” är inget heltal i tkr: \(refusal.reason.sv).",
+                             en: "\(label.en): “\(shown)” is not a whole number of tkr: \(refusal.reason.en).")
+        }
         return Localized(sv: "\(label.sv): ”\(shown)” är inget heltal i tkr; skriv t.ex. 12 500 eller -300.",
                          en: "\(label.en): “\(shown)” is not a whole number of tkr; write e.g. 12 500 or -300.")
     }
