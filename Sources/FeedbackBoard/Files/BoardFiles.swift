@@ -14,6 +14,8 @@ enum BoardFiles {
         /// The inode's change time: set when the file was placed in the folder, and not
         /// settable backwards by its owner (unlike the modification time).
         var changed: Timestamp
+        /// The change time's nanoseconds: orders two files handed in within one second.
+        var changedNanoseconds: Int
         var modified: Timestamp
     }
 
@@ -57,7 +59,7 @@ enum BoardFiles {
             // The owner may still be writing: never read more than the limit.
             if bytes.count > limit { throw .tooLarge(ownerID: status.st_uid, changed: changed, limit: limit) }
         }
-        return HandedInFile(bytes: bytes, ownerID: status.st_uid, changed: changed,
+        return HandedInFile(bytes: bytes, ownerID: status.st_uid, changed: changed, changedNanoseconds: Int(status.st_ctim.tv_nsec),
                             modified: Timestamp(secondsSinceEpoch: Int64(status.st_mtim.tv_sec)))
     }
 
@@ -184,6 +186,13 @@ enum BoardFiles {
 
     /// The current user's login name.
     static func currentUserName() -> String { userName(geteuid()) }
+
+    /// The system clock in nanoseconds since 1970.
+    static func nanosecondsNow() -> Int64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec)
+    }
 
     static func now() -> Timestamp {
         var spec = timespec()

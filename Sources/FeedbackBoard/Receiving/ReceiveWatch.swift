@@ -13,8 +13,7 @@ public enum ReceiveWatch {
 
     /// Runs until a stop signal; `report` gets every batch that did something. Returns when
     /// stopped; a failing batch is reported through `failure` and the watch goes on.
-    public static func run(_ receiver: Receiver, now: @escaping @Sendable () -> Timestamp,
-                           report: (Receiver.Batch) -> Void, failure: (BoardError) -> Void) {
+    public static func run(_ receiver: Receiver, report: (Receiver.Batch) -> Void, failure: (BoardError) -> Void) {
         var pipeFDs: [Int32] = [-1, -1]
         guard pipe(&pipeFDs) == 0 else { return }
         let stopRead = pipeFDs[0]
@@ -41,7 +40,7 @@ public enum ReceiveWatch {
         while true {
             var again = false
             do {
-                let batch = try receiver.receiveAll(now: now(), settle: settleSeconds)
+                let batch = try receiver.receiveAll(settle: settleSeconds)
                 if !batch.outcomes.isEmpty || !batch.finished.isEmpty { report(batch) }
                 again = !batch.leftAlone.isEmpty
             } catch {

@@ -8,10 +8,12 @@ import Glibc
 public struct Receiver: Sendable {
     public let inbox: Inbox
     let key: ReceiptSigningKey
+    public let clock: BoardClock
 
-    public init(inbox: Inbox, key: ReceiptSigningKey) {
+    public init(inbox: Inbox, key: ReceiptSigningKey, clock: BoardClock = BoardClock()) {
         self.inbox = inbox
         self.key = key
+        self.clock = clock
     }
 
     /// One file received.
@@ -30,10 +32,11 @@ public struct Receiver: Sendable {
         public var finished: [String] = []
     }
 
-    /// Receives everything in incoming/. Files modified less than `settle` seconds before
-    /// `now` are left for the next run (a watcher should not read a file still being copied
-    /// in); hidden names (submit's temporary files) are never read.
-    public func receiveAll(now: Timestamp, settle: Int64 = 0) throws(BoardError) -> Batch {
+    /// Receives everything in incoming/. Files modified less than `settle` seconds ago are
+    /// left for the next run (a watcher should not read a file still being copied in);
+    /// hidden names (submit's temporary files) are never read.
+    public func receiveAll(settle: Int64 = 0) throws(BoardError) -> Batch {
+        let now = clock.now()
         let lock = try ReceiveLock.acquire(inbox)
         defer { lock.release() }
         var batch = Batch()
@@ -47,22 +50,27 @@ public struct Receiver: Sendable {
         let names = listing.names.filter { !$0.hasPrefix(".") }
         let form = inbox.form
         let folder = inbox.incomingFolder
-        let arrivals = ParallelMap.map(names) { name in Arrival.read(name: name, folder: folder, form: form) }
+        let clock = self.clock
+        let arrivals = ParallelMap.map(names) { name in Arrival.read(name: name, folder: folder, form: form, clock: clock) }
         var ready: [Arrival] = []
         for arrival in arrivals {
+            if arrival.isFolder {
+                batch.leftAlone.append((arrival.name, Localized(sv: "en mapp, ingen fil; ta bort den för hand", en: "a folder, not a file; remove it by hand")))
+                continue
+            }
             if settle > 0, let modified = arrival.modified, now.secondsSinceEpoch - modified.secondsSinceEpoch < settle {
                 batch.leftAlone.append((arrival.name, Localized(sv: "ändrades nyss; tas emot vid nästa körning", en: "changed just now; received next time")))
                 continue
             }
             if let sha = arrival.sha256, ledger.hasReceipt(file: arrival.name, sha256: sha) {
-                try removeFromIncoming(arrival.name)
+                if let problem = removeFromIncoming(arrival.name) { batch.leftAlone.append((arrival.name, problem)) }
                 batch.finished.append(arrival.name)
                 continue
             }
             ready.append(arrival)
         }
         // In the order they were handed in, so an older revision after a newer is refused.
-        ready.sort { ($0.handedInAt, $0.name) < ($1.handedInAt, $1.name) }
+        ready.sort { ($0.handedInAt, $0.nanoseconds, $0.name) < ($1.handedInAt, $1.nanoseconds, $1.name) }
         var accepted = ledger.acceptedByCommittee.mapValues { $0.receipt }
         var written: [(String, Outcome)] = []
         for arrival in ready {
@@ -84,7 +92,7 @@ public struct Receiver: Sendable {
         // handed in leaves incoming/.
         do { try BoardFiles.syncFileSystem(inbox.path) } catch { throw BoardError(error) }
         for (name, outcome) in written {
-            try removeFromIncoming(name)
+            if let problem = removeFromIncoming(name) { batch.leftAlone.append((name, problem)) }
             batch.outcomes.append(outcome)
         }
         BoardFiles.syncDirectory(inbox.incomingFolder)
@@ -161,11 +169,13 @@ public struct Receiver: Sendable {
         throw BoardError(StoreError(path: full + "/" + stem + ".json", operation: "create", kind: .other(EEXIST)))
     }
 
-    func removeFromIncoming(_ name: String) throws(BoardError) {
+    /// Removes a received file from incoming/; why not, if it could not be removed (the
+    /// receipt stands, and the next run only tries the removal again).
+    func removeFromIncoming(_ name: String) -> Localized? {
         let path = inbox.incomingFolder + "/" + name
-        if unlink(path) != 0 && errno != ENOENT {
-            throw BoardError(StoreError(path: path, operation: "remove", errno: errno))
-        }
+        guard unlink(path) != 0 && errno != ENOENT else { return nil }
+        let error = StoreError(path: path, operation: "remove", errno: errno)
+        return Localized(sv: error.message(.sv), en: error.message(.en))
     }
 }
 
@@ -177,25 +187,36 @@ struct Arrival: Sendable {
     var owner: String
     var ownerID: UInt32
     var handedInAt: Timestamp
+    var nanoseconds = 0
     var modified: Timestamp?
     var facts: Receipt.ExportFacts
     var reasons: [Receipt.Reason]
+    /// A folder in incoming/: left where it is (it cannot be taken, and removing a whole
+    /// folder someone else made is not receive's business).
+    var isFolder = false
 
     /// The largest file taken (the same as the largest draft).
     static let maximumSize = DraftCodec.maximumSize
 
-    static func read(name: String, folder: String, form: FormDefinition) -> Arrival {
+    static func read(name: String, folder: String, form: FormDefinition, clock: BoardClock) -> Arrival {
         let path = folder + "/" + name
+        var linkStatus = stat()
+        let isFolder = lstat(path, &linkStatus) == 0 && (linkStatus.st_mode & S_IFMT) == S_IFDIR
         var arrival = Arrival(name: name, bytes: nil, sha256: nil, owner: "?", ownerID: UInt32.max,
-                              handedInAt: BoardFiles.now(), modified: nil, facts: Receipt.ExportFacts(), reasons: [])
+                              handedInAt: clock.now(), modified: nil, facts: Receipt.ExportFacts(), reasons: [])
+        if isFolder {
+            arrival.isFolder = true
+            return arrival
+        }
         do {
             let file = try BoardFiles.readHandIn(path, limit: maximumSize)
             arrival.bytes = file.bytes
             arrival.sha256 = ContentDigest.sha256Hex(file.bytes)
             arrival.ownerID = file.ownerID
             arrival.owner = BoardFiles.userName(file.ownerID)
-            arrival.handedInAt = file.changed
-            arrival.modified = file.modified
+            arrival.handedInAt = clock.shifted(file.changed)
+            arrival.nanoseconds = file.changedNanoseconds
+            arrival.modified = clock.shifted(file.modified)
             let result = ExportCheck(form: form).check(file.bytes)
             arrival.facts = result.facts
             arrival.reasons = result.reasons
@@ -203,13 +224,13 @@ struct Arrival: Sendable {
             switch error {
             case .notRegular(let owner, let changed):
                 if let owner { arrival.ownerID = owner; arrival.owner = BoardFiles.userName(owner) }
-                if let changed { arrival.handedInAt = changed }
+                if let changed { arrival.handedInAt = clock.shifted(changed) }
                 arrival.reasons = [Receipt.Reason(code: "notAFile", pointer: "", message: Localized(
                     sv: "det är ingen vanlig fil (en länk, mapp eller FIFO) och lästes inte", en: "it is not a regular file (a link, folder or FIFO) and was not read"))]
             case .tooLarge(let owner, let changed, let limit):
                 arrival.ownerID = owner
                 arrival.owner = BoardFiles.userName(owner)
-                arrival.handedInAt = changed
+                arrival.handedInAt = clock.shifted(changed)
                 arrival.reasons = [Receipt.Reason(code: "tooLarge", pointer: "", message: Localized(
                     sv: "filen är större än \(limit / 1024 / 1024) MB och lästes inte", en: "the file is larger than \(limit / 1024 / 1024) MB and was not read"))]
             case .store(let error):

@@ -22,7 +22,7 @@ struct ReportWords {
 
     func generated(_ report: RoundReport) -> String {
         let n = report.exports.count
-        return t("Sammanställd \(SwedishTime.minuteText(report.generatedAt)) av feedback ur \(n) godkända \(n == 1 ? "export" : "exporter") av \(report.form.committees.count) möjliga. Endast godkända exporter räknas.",
+        return t("Sammanställd \(SwedishTime.minuteText(report.generatedAt)) av feedback ur \(n) \(n == 1 ? "godkänd export" : "godkända exporter") av \(report.form.committees.count) möjliga. Endast godkända exporter räknas.",
                  "Compiled \(SwedishTime.minuteText(report.generatedAt)) by feedback from \(n) accepted \(n == 1 ? "export" : "exports") of \(report.form.committees.count) possible. Only accepted exports count.")
     }
 

@@ -41,7 +41,7 @@ public struct RoundReport: Sendable {
             guard ContentDigest.sha256Hex(bytes) == receipt.handIn.sha256 else {
                 return (state.committee, receipt, .failure(BoardError(sv: "arkivfilen \(receipt.archivedAs ?? "") har ändrats sedan kvittensen", en: "the archived file \(receipt.archivedAs ?? "") has changed since its receipt")))
             }
-            do { return (state.committee, receipt, .success(try ExportReader.read(bytes, form: form))) } catch {
+            do throws(ExportProblem) { return (state.committee, receipt, .success(try ExportReader.read(bytes, form: form))) } catch {
                 return (state.committee, receipt, .failure(BoardError(error.message)))
             }
         }

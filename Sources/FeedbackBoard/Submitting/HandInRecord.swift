@@ -17,6 +17,8 @@ public struct HandInRecord: Sendable, Equatable {
     /// SHA-256 of the exact bytes handed in (what the receipt names).
     public var fileSha256: String
     public var handedInAt: Timestamp
+    /// Orders hand-ins made within one second (nanoseconds of the system clock).
+    public var order: Int64
     /// The receipt key's id when the file was handed in: a receipt signed with another key
     /// does not count.
     public var keyID: String
@@ -30,12 +32,12 @@ public struct HandInRecord: Sendable, Equatable {
             ("inbox", .string(inbox)), ("file", .string(file)), ("documentId", .string(documentID)),
             ("revision", .integer(revision)), ("committee", .string(committeeID)),
             ("contentSha256", .string(contentSha256)), ("fileSha256", .string(fileSha256)),
-            ("handedInAt", .string(handedInAt.description)), ("keyId", .string(keyID)),
+            ("handedInAt", .string(handedInAt.description)), ("order", .integer(Int(order))), ("keyId", .string(keyID)),
         ]))
     }
 
     init(inbox: String, file: String, documentID: String, revision: Int, committeeID: String, contentSha256: String,
-         fileSha256: String, handedInAt: Timestamp, keyID: String) {
+         fileSha256: String, handedInAt: Timestamp, order: Int64, keyID: String) {
         self.inbox = inbox
         self.file = file
         self.documentID = documentID
@@ -44,6 +46,7 @@ public struct HandInRecord: Sendable, Equatable {
         self.contentSha256 = contentSha256
         self.fileSha256 = fileSha256
         self.handedInAt = handedInAt
+        self.order = order
         self.keyID = keyID
     }
 
@@ -55,7 +58,8 @@ public struct HandInRecord: Sendable, Equatable {
               let fileSha = o["fileSha256"]?.stringValue, let time = o["handedInAt"]?.stringValue.flatMap({ Timestamp(iso: $0) }),
               let keyID = o["keyId"]?.stringValue else { return nil }
         self.init(inbox: inbox, file: file, documentID: documentID, revision: revision, committeeID: committee,
-                  contentSha256: content, fileSha256: fileSha, handedInAt: time, keyID: keyID)
+                  contentSha256: content, fileSha256: fileSha, handedInAt: time,
+                  order: Int64(o["order"]?.intValue ?? 0), keyID: keyID)
     }
 
     /// Writes the record to `dataFolder/hand-ins/` (private: 0700 folder, 0600 file).

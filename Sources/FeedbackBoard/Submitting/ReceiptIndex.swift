@@ -12,7 +12,7 @@ public struct ReceiptIndex: Sendable {
         self.dataFolder = dataFolder
     }
 
-    /// Every hand-in recorded, oldest first.
+    /// Every hand-in recorded, in the order they were made.
     public func records() -> [HandInRecord] {
         let folder = dataFolder + "/" + HandInRecord.folderName
         guard let names = try? BoardFiles.names(in: folder).names else { return [] }
@@ -22,7 +22,7 @@ public struct ReceiptIndex: Sendable {
                   let record = HandInRecord(json: bytes) else { continue }
             records.append(record)
         }
-        return records.sorted { ($0.handedInAt, $0.revision, $0.file) < ($1.handedInAt, $1.revision, $1.file) }
+        return records.sorted { ($0.order, $0.file) < ($1.order, $1.file) }
     }
 
     /// The state of the latest hand-in of a document (a draft's `documentID`), or nil when

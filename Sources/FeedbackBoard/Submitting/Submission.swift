@@ -51,15 +51,16 @@ public struct Submission: Sendable {
         public var recordPath: String?
     }
 
-    /// Exports `draft` and hands it in.
-    public func submit(_ draft: Draft, form: FormDefinition, now: Timestamp) throws(Failure) -> Outcome {
+    /// Exports `draft` (stamped `exportedAt`) and hands it in; the record notes the time on
+    /// `clock`.
+    public func submit(_ draft: Draft, exportedAt: Timestamp, clock: BoardClock = BoardClock()) throws(Failure) -> Outcome {
         guard draft.formID == inbox.form.id, draft.formVersion == inbox.form.version else {
             throw .otherForm(Localized(
                 sv: "inkorgen tar emot formuläret \(inbox.form.id) version \(inbox.form.version), men utkastet är skrivet mot \(Sanitizer.visible(draft.formID)) version \(draft.formVersion); ingenting lämnades in",
                 en: "the inbox takes form \(inbox.form.id) version \(inbox.form.version), but the draft is written against \(Sanitizer.visible(draft.formID)) version \(draft.formVersion); nothing was handed in"))
         }
         let result: Exporter.Result
-        do { result = try Exporter(form: inbox.form).export(draft, exportedAt: now) } catch {
+        do { result = try Exporter(form: inbox.form).export(draft, exportedAt: exportedAt) } catch {
             switch error { case .findings(let findings): throw .findings(findings) }
         }
         if let earlier = acceptedReceipt(contentSha256: result.contentSha256) {
@@ -90,7 +91,8 @@ public struct Submission: Sendable {
         let receiptPath = inbox.receiptsFolder + "/" + Arrival.safeStem(name) + ".json"
         let record = HandInRecord(inbox: absolute(inbox.path), file: name, documentID: draft.documentID, revision: draft.revision,
                                   committeeID: draft.committeeID(in: inbox.form) ?? "", contentSha256: result.contentSha256,
-                                  fileSha256: ContentDigest.sha256Hex(result.bytes), handedInAt: now, keyID: inbox.publicKey.id)
+                                  fileSha256: ContentDigest.sha256Hex(result.bytes), handedInAt: clock.now(),
+                                  order: BoardFiles.nanosecondsNow(), keyID: inbox.publicKey.id)
         let recordPath = dataFolder.flatMap { try? record.save(in: $0) }
         return Outcome(handedInPath: path, expectedReceiptPath: receiptPath, contentSha256: result.contentSha256,
                        revision: draft.revision, warnings: result.warnings, alreadyAccepted: nil, recordPath: recordPath)
