@@ -118,7 +118,7 @@ public struct HTMLWriter: Sendable {
         h3 { font-size: 13pt; margin: 1.2em 0 0.3em; }
         h4, h5, h6 { font-size: 11pt; }
         .subtitle { color: #404040; font-size: 14pt; margin: 0 0 1em; }
-        table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; page-break-inside: auto; }
+        table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; page-break-inside: auto; font-size: 9.5pt; }
         caption { text-align: left; font-weight: bold; padding: 0.2em 0; }
         th, td { border: 1px solid #595959; padding: 0.25em 0.4em; vertical-align: top; text-align: left; }
         thead th { background: #e8ecf3; }
@@ -133,6 +133,7 @@ public struct HTMLWriter: Sendable {
         @page { size: A4; margin: 2cm 2.2cm; }
         @media print {
           body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
+          table { font-size: 8.5pt; }
           thead { display: table-header-group; }
           tfoot { display: table-row-group; }
           a { color: inherit; }

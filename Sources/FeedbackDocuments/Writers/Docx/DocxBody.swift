@@ -29,7 +29,8 @@ struct DocxBody {
         return out
     }
 
-    func paragraph(style: StyleRole?, runs: [Run], bullet: Bool = false, alignment: ColumnAlignment = .start, keepNext: Bool = false) -> String {
+    func paragraph(style: StyleRole?, runs: [Run], bullet: Bool = false, alignment: ColumnAlignment = .start, keepNext: Bool = false,
+                   size: Int? = nil) -> String {
         var properties = ""
         if let style { properties += "<w:pStyle w:val=\"\(Markup.attribute(styles[style]))\"/>" }
         if keepNext { properties += "<w:keepNext/>" }
@@ -43,16 +44,17 @@ struct DocxBody {
         }
         var out = "<w:p>"
         if !properties.isEmpty { out += "<w:pPr>" + properties + "</w:pPr>" }
-        for run in runs { out += self.run(run) }
+        for run in runs { out += self.run(run, size: size) }
         return out + "</w:p>"
     }
 
     /// A run; line feeds become `<w:br/>`, tabs `<w:tab/>`.
-    func run(_ run: Run) -> String {
+    func run(_ run: Run, size: Int? = nil) -> String {
         guard !run.text.isEmpty else { return "" }
         var out = "<w:r><w:rPr>"
         if run.bold { out += "<w:b/><w:bCs/>" }
         if run.italic { out += "<w:i/><w:iCs/>" }
+        if let size { out += "<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/>" }
         out += "<w:lang w:val=\"\(Markup.attribute(language))\"/></w:rPr>"
         var piece = ""
         func flush() {
@@ -70,23 +72,71 @@ struct DocxBody {
         return out + "</w:r>"
     }
 
-    /// Column widths in twips, shared out by how much text each column holds.
-    func widths(_ table: Table) -> [Int] {
+    /// Table text is 9 pt, 8 pt in tables of seven columns or more, so that eight columns
+    /// with amounts fit an A4 page.
+    static func fontHalfPoints(_ table: Table) -> Int { table.columns.count >= 7 ? 16 : 18 }
+    /// Twips per character at 9 pt (wide enough for DejaVu Sans, LibreOffice's stand-in for
+    /// Calibri), and a cell's padding.
+    static let charWidth = 105
+    static let digitWidth = 125
+    static let cellPadding = 200
+
+    /// Column widths in twips. Amount columns (aligned at the end) are as wide as their
+    /// longest amount, so an amount never wraps; the other columns share the rest by how much
+    /// text they hold, each at least as wide as its longest word (up to 1 500 twips, 2.6 cm).
+    static func widths(_ table: Table, total: Int = OOXML.textWidth) -> [Int] {
         let count = max(1, table.columns.count)
-        var weights = [Int](repeating: 4, count: count)
+        let scale = fontHalfPoints(table)
+        let charWidth = DocxBody.charWidth * scale / 18
+        let digitWidth = DocxBody.digitWidth * scale / 18
+        var minimum = [Int](repeating: 0, count: count)
+        var desired = [Int](repeating: 0, count: count)
+        var fixed = [Bool](repeating: false, count: count)
         for (i, column) in table.columns.enumerated() {
-            var longest = column.header.count
-            for row in table.rows where i < row.count { longest = max(longest, row[i].count) }
-            if let totals = table.totals, i < totals.count { longest = max(longest, totals[i].count) }
-            weights[i] = min(max(longest, 5), column.alignment == .end ? 10 : 40)
+            fixed[i] = column.alignment == .end
+            var texts = [column.header] + table.rows.map { i < $0.count ? $0[i] : "" }
+            if let totals = table.totals, i < totals.count { texts.append(totals[i]) }
+            for line in texts.flatMap({ $0.split(separator: "\n", omittingEmptySubsequences: false) }) {
+                let longestWord = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(\.count).max() ?? 0
+                if fixed[i] {
+                    minimum[i] = max(minimum[i], line.count * digitWidth + cellPadding)
+                } else {
+                    minimum[i] = max(minimum[i], min(longestWord * charWidth + cellPadding, 1500))
+                    desired[i] = max(desired[i], min(line.count, 60) * charWidth + cellPadding)
+                }
+            }
+            desired[i] = max(desired[i], minimum[i])
         }
-        let sum = weights.reduce(0, +)
-        return weights.map { OOXML.textWidth * $0 / max(1, sum) }
+        let fixedSum = zip(minimum, fixed).filter { $0.1 }.map(\.0).reduce(0, +)
+        let flexibleSum = zip(minimum, fixed).filter { !$0.1 }.map(\.0).reduce(0, +)
+        if fixedSum >= total {
+            let all = fixedSum + flexibleSum
+            return minimum.map { $0 * total / max(1, all) }
+        }
+        var widths = minimum
+        let room = total - fixedSum
+        if flexibleSum >= room {
+            for i in widths.indices where !fixed[i] { widths[i] = minimum[i] * room / max(1, flexibleSum) }
+            return widths
+        }
+        let extra = room - flexibleSum
+        let wish = (0..<count).map { fixed[$0] ? 0 : desired[$0] - minimum[$0] }
+        let wishes = wish.reduce(0, +)
+        let flexibleCount = fixed.filter { !$0 }.count
+        for i in widths.indices where !fixed[i] {
+            widths[i] += wishes == 0 ? extra / max(1, flexibleCount) : extra * wish[i] / wishes
+        }
+        if flexibleCount == 0 {
+            // Only amounts: spread the rest evenly.
+            for i in widths.indices { widths[i] += (total - fixedSum) / count }
+        }
+        return widths
     }
 
     func table(_ table: Table) -> String {
-        let widths = self.widths(table)
-        var out = "<w:tbl><w:tblPr><w:tblStyle w:val=\"\(Markup.attribute(styles[.tableGrid]))\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
+        let widths = DocxBody.widths(table)
+        var out = "<w:tbl><w:tblPr><w:tblStyle w:val=\"\(Markup.attribute(styles[.tableGrid]))\"/><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/>"
+        out += "<w:tblLayout w:type=\"fixed\"/>"
         out += "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"\(table.totals == nil ? 0 : 1)\" w:firstColumn=\"\(table.firstColumnIsHeader ? 1 : 0)\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/>"
         if !table.caption.isEmpty { out += "<w:tblCaption w:val=\"\(Markup.attribute(table.caption))\"/>" }
         out += "</w:tblPr><w:tblGrid>"
@@ -107,7 +157,7 @@ struct DocxBody {
             let text = i < cells.count ? cells[i] : ""
             let strong = bold || (table.firstColumnIsHeader && i == 0)
             out += "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[i])\" w:type=\"dxa\"/></w:tcPr>"
-            out += paragraph(style: nil, runs: [Run(text, bold: strong)], alignment: header ? .start : column.alignment)
+            out += paragraph(style: nil, runs: [Run(text, bold: strong)], alignment: header ? .start : column.alignment, size: DocxBody.fontHalfPoints(table))
             out += "</w:tc>"
         }
         return out + "</w:tr>"

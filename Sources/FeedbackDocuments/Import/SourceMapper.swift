@@ -1,0 +1,182 @@
+import FeedbackModel
+
+/// Walks a read document and decides where each paragraph and table goes in the form:
+/// text under a recognised heading into that heading's text, tables by their header cells,
+/// the metadata table into the metadata; everything else is unplaced, with the reason.
+struct SourceMapper {
+    let form: FormDefinition
+    let matcher: FormMatcher
+
+    /// What the document holds, by place.
+    struct Content {
+        var texts: [FieldPlace: [DraftText.Piece]] = [:]
+        var textSources: [FieldPlace: (Int, Int)] = [:]
+        var tables: [FieldPlace: [TableRow]] = [:]
+        var tableSources: [FieldPlace: [Int]] = [:]
+        var metadata: [String: FieldValue] = [:]
+        var metadataSources: [String: Int] = [:]
+        var unplaced: [ImportReport.Unplaced] = []
+        var notes: [ImportReport.Note] = []
+        var sectionsFound: [String] = []
+        var committee: String?
+    }
+
+    init(form: FormDefinition) {
+        self.form = form
+        self.matcher = FormMatcher(form: form)
+    }
+
+    static func where_(_ location: Int, format: DocumentFormat) -> Localized {
+        format == .md ? Localized(sv: "rad \(location)", en: "line \(location)") : Localized(sv: "stycke \(location)", en: "paragraph \(location)")
+    }
+
+    func map(_ source: SourceDocument, format: DocumentFormat) -> Content {
+        var content = Content()
+        var section: SectionDefinition?
+        var field: FieldDefinition?
+        var pendingLabel: SourceParagraph?
+        var lastNumbered = false
+        let placeholders: Set<String> = [DocumentLabels.nothingReported.sv, DocumentLabels.nothingReported.en,
+                                         DocumentLabels.noRows.sv, DocumentLabels.noRows.en].reduce(into: []) { $0.insert(FormMatcher.key($1)) }
+        let formTitles = Set([form.title.sv, form.title.en].map(FormMatcher.key))
+        let footerPrefixes = [DocumentLabels.documentID.sv, DocumentLabels.documentID.en].map(FormMatcher.key)
+
+        func unplaced(_ text: String, _ location: Int, _ reason: Localized) {
+            let trimmed = text.trimmingWhitespace
+            guard !trimmed.isEmpty else { return }
+            content.unplaced.append(ImportReport.Unplaced(text: trimmed, source: SourceMapper.where_(location, format: format), reason: reason))
+        }
+        func addText(_ piece: DraftText.Piece, _ location: Int, numbered: Bool = false) {
+            guard let section, let field else { return }
+            let place = FieldPlace.section(section.id, field.id)
+            var pieces = content.texts[place] ?? []
+            switch piece {
+            case .bullets(let items):
+                if case .bullets(let previous)? = pieces.last {
+                    pieces[pieces.count - 1] = .bullets(previous + items)
+                } else {
+                    pieces.append(piece)
+                }
+            case .paragraph(let text):
+                if numbered, lastNumbered, case .paragraph(let previous)? = pieces.last {
+                    pieces[pieces.count - 1] = .paragraph(previous + "\n" + text)
+                } else {
+                    pieces.append(piece)
+                }
+            }
+            content.texts[place] = pieces
+            let range = content.textSources[place] ?? (location, location)
+            content.textSources[place] = (min(range.0, location), max(range.1, location))
+        }
+        func flushLabel() {
+            guard let label = pendingLabel else { return }
+            pendingLabel = nil
+            if section != nil { addText(.paragraph(label.text), label.location) } else {
+                unplaced(label.text, label.location, Localized(sv: "före första rubriken", en: "before the first heading"))
+            }
+        }
+
+        for block in source.blocks {
+            switch block {
+            case .table(let table):
+                pendingLabel = nil
+                lastNumbered = false
+                place(table, section: section, format: format, into: &content)
+            case .paragraph(let p):
+                let text = p.text
+                let k = FormMatcher.key(text)
+                if text.trimmingWhitespace.isEmpty { continue }
+                let number = section?.number ?? 0
+                if p.kind == .tableOfContents { continue }
+                if p.kind == .textBox {
+                    unplaced(text, p.location, Localized(sv: "text i en textruta", en: "text in a text box"))
+                    continue
+                }
+                if p.kind == .note {
+                    unplaced(text, p.location, Localized(sv: "en fotnot eller slutnot", en: "a footnote or endnote"))
+                    continue
+                }
+                if p.kind == .footer || footerPrefixes.contains(where: { !$0.isEmpty && k.hasPrefix($0 + " ") }) && k.contains(" sha 256 ") {
+                    continue
+                }
+                if let (found, _) = matcher.section(for: p, after: number), !(found.id == section?.id && tableLabel(k) != nil) {
+                    flushLabel()
+                    section = found
+                    field = found.fields.first { $0.kind == .longText || $0.kind == .shortText }
+                    if content.sectionsFound.contains(found.id) {
+                        content.notes.append(ImportReport.Note(severity: .warning, message: Localized(
+                            sv: "Rubrik \(found.number) förekommer flera gånger; texten under dem läggs ihop.",
+                            en: "Heading \(found.number) occurs more than once; the texts under them are joined.")))
+                    } else {
+                        content.sectionsFound.append(found.id)
+                    }
+                    lastNumbered = false
+                    continue
+                }
+                if section == nil {
+                    // Before the first heading: the title, the committee, nothing else belongs here.
+                    if p.kind == .title || formTitles.contains(k) || formTitles.contains(where: { k.count >= 16 && $0.hasPrefix(k) }) { continue }
+                    if let committee = matcher.committee(for: text) {
+                        content.committee = content.committee ?? committee.id
+                        continue
+                    }
+                    unplaced(text, p.location, Localized(sv: "före första rubriken", en: "before the first heading"))
+                    continue
+                }
+                if placeholders.contains(k) && (p.italic || p.bold) {
+                    pendingLabel = nil
+                    continue
+                }
+                if let labelled = tableLabel(k), isStyled(p) {
+                    // A table's heading or caption: dropped when its table (or "Inga rader")
+                    // follows; a heading and a caption of the same table count as one.
+                    if let pending = pendingLabel, tableLabel(FormMatcher.key(pending.text))?.id != labelled.id { flushLabel() }
+                    pendingLabel = p
+                    continue
+                }
+                if let current = section, let other = current.fields.first(where: { ($0.kind == .longText || $0.kind == .shortText) && (FormMatcher.key($0.label.sv) == k || FormMatcher.key($0.label.en) == k) }),
+                   current.fields.filter({ $0.kind == .longText || $0.kind == .shortText }).count > 1 {
+                    flushLabel()
+                    field = other
+                    continue
+                }
+                flushLabel()
+                switch p.kind {
+                case .bullet:
+                    addText(.bullets([text.replacingOccurrences(of: "\n", with: " ")]), p.location)
+                    lastNumbered = false
+                case .numbered:
+                    let line = (p.numberLabel.map { $0 + " " } ?? "") + text
+                    addText(.paragraph(line), p.location, numbered: true)
+                    lastNumbered = true
+                default:
+                    addText(.paragraph(text), p.location)
+                    lastNumbered = false
+                }
+            }
+        }
+        flushLabel()
+        return content
+    }
+
+    /// A heading style, or bold: how a label is set apart from text.
+    func isStyled(_ p: SourceParagraph) -> Bool {
+        if case .heading = p.kind { return true }
+        return p.bold || p.kind == .subtitle
+    }
+
+    /// Whether a paragraph names one of the form's tables (its label or its caption).
+    func tableLabel(_ k: String) -> FieldDefinition? {
+        for section in form.sections {
+            for field in section.fields {
+                guard case .table(let columns) = field.kind else { continue }
+                var names = [field.label.sv, field.label.en].map(FormMatcher.key)
+                if let years = columns.first(where: { $0.kind == .planYears }) {
+                    names += [Language.sv, .en].map { FormMatcher.key("\(field.label[$0]), \(years.label[$0])") }
+                }
+                if names.contains(k) { return field }
+            }
+        }
+        return nil
+    }
+}
