@@ -16,7 +16,8 @@ enum BoardFiles {
         var changed: Timestamp
         /// The change time's nanoseconds: orders two files handed in within one second.
         var changedNanoseconds: Int
-        var modified: Timestamp
+        /// The modification time in nanoseconds since 1970 (system clock).
+        var modifiedNanoseconds: Int64
     }
 
     enum ReadFailure: Error, Sendable {
@@ -60,7 +61,7 @@ enum BoardFiles {
             if bytes.count > limit { throw .tooLarge(ownerID: status.st_uid, changed: changed, limit: limit) }
         }
         return HandedInFile(bytes: bytes, ownerID: status.st_uid, changed: changed, changedNanoseconds: Int(status.st_ctim.tv_nsec),
-                            modified: Timestamp(secondsSinceEpoch: Int64(status.st_mtim.tv_sec)))
+                            modifiedNanoseconds: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec))
     }
 
     enum CreateFailure: Error, Sendable {

@@ -58,7 +58,7 @@ public struct Receiver: Sendable {
                 batch.leftAlone.append((arrival.name, Localized(sv: "en mapp, ingen fil; ta bort den för hand", en: "a folder, not a file; remove it by hand")))
                 continue
             }
-            if settle > 0, let modified = arrival.modified, now.secondsSinceEpoch - modified.secondsSinceEpoch < settle {
+            if settle > 0, let modified = arrival.modifiedNanoseconds, BoardFiles.nanosecondsNow() - modified < settle * 1_000_000_000 {
                 batch.leftAlone.append((arrival.name, Localized(sv: "ändrades nyss; tas emot vid nästa körning", en: "changed just now; received next time")))
                 continue
             }
@@ -188,7 +188,8 @@ struct Arrival: Sendable {
     var ownerID: UInt32
     var handedInAt: Timestamp
     var nanoseconds = 0
-    var modified: Timestamp?
+    /// When the file last changed, in nanoseconds of the system clock (for `settle`).
+    var modifiedNanoseconds: Int64?
     var facts: Receipt.ExportFacts
     var reasons: [Receipt.Reason]
     /// A folder in incoming/: left where it is (it cannot be taken, and removing a whole
@@ -203,7 +204,7 @@ struct Arrival: Sendable {
         var linkStatus = stat()
         let isFolder = lstat(path, &linkStatus) == 0 && (linkStatus.st_mode & S_IFMT) == S_IFDIR
         var arrival = Arrival(name: name, bytes: nil, sha256: nil, owner: "?", ownerID: UInt32.max,
-                              handedInAt: clock.now(), modified: nil, facts: Receipt.ExportFacts(), reasons: [])
+                              handedInAt: clock.now(), modifiedNanoseconds: nil, facts: Receipt.ExportFacts(), reasons: [])
         if isFolder {
             arrival.isFolder = true
             return arrival
@@ -216,7 +217,7 @@ struct Arrival: Sendable {
             arrival.owner = BoardFiles.userName(file.ownerID)
             arrival.handedInAt = clock.shifted(file.changed)
             arrival.nanoseconds = file.changedNanoseconds
-            arrival.modified = clock.shifted(file.modified)
+            arrival.modifiedNanoseconds = file.modifiedNanoseconds
             let result = ExportCheck(form: form).check(file.bytes)
             arrival.facts = result.facts
             arrival.reasons = result.reasons

@@ -75,8 +75,9 @@ struct InvestmentChart {
             out += "<text x=\"\(f(x + barWidth / 2))\" y=\"\(f(top + plotHeight + 18))\" font-size=\"12\" text-anchor=\"middle\">\(year)</text>\n"
         }
         out += "<line x1=\"\(f(left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(top + plotHeight))\" stroke=\"#333\" stroke-width=\"1\"/>\n"
-        for (s, entry) in series.enumerated() {
-            let ly = top + 4 + Double(s) * 22
+        // The legend from the top of the bars down: the last series drawn is at the top.
+        for (row, (s, entry)) in series.enumerated().reversed().enumerated() {
+            let ly = top + 4 + Double(row) * 22
             out += "<rect x=\"\(f(width - right + 16))\" y=\"\(f(ly))\" width=\"14\" height=\"14\" fill=\"\(InvestmentChart.palette[s % InvestmentChart.palette.count])\"/>\n"
             out += "<text x=\"\(f(width - right + 36))\" y=\"\(f(ly + 12))\" font-size=\"12\">\(HTML.escape(String(entry.label.prefix(32))))</text>\n"
         }

@@ -38,10 +38,10 @@ public enum ReportDocument {
             blocks.append(.text(words.noInvestments))
         } else {
             let total = report.investmentTotal(language)
-            blocks.append(sumTable(report, words.perCommittee, report.investmentsByCommittee(language), total: total, words))
-            blocks.append(sumTable(report, words.byDecision, report.investmentsByDecision(language), total: total, words))
-            blocks.append(sumTable(report, words.byPriority, report.investmentsByPriority(language), total: total, words))
-            blocks.append(sumTable(report, words.byCategory, report.investmentsByCategory(language), total: total, words))
+            blocks.append(sumTable(report, words.perCommittee, words.committee, report.investmentsByCommittee(language), total: total, words))
+            blocks.append(sumTable(report, words.byDecision, words.decision, report.investmentsByDecision(language), total: total, words))
+            blocks.append(sumTable(report, words.byPriority, words.priority, report.investmentsByPriority(language), total: total, words))
+            blocks.append(sumTable(report, words.byCategory, words.category, report.investmentsByCategory(language), total: total, words))
             let header = words.objectColumns + report.years.map(String.init)
             blocks.append(.table(Table(caption: words.objects,
                                        columns: columns(header, numeric: Set(words.objectColumns.count..<header.count)),
@@ -92,8 +92,8 @@ public enum ReportDocument {
         headers.enumerated().map { TableColumn($0.element, alignment: numeric.contains($0.offset) ? .end : .start) }
     }
 
-    static func sumTable(_ report: RoundReport, _ caption: String, _ rows: [SumRow], total: SumRow, _ words: ReportWords) -> Block {
-        let header = [words.committee] + report.years.map(String.init) + [words.total]
+    static func sumTable(_ report: RoundReport, _ caption: String, _ first: String, _ rows: [SumRow], total: SumRow, _ words: ReportWords) -> Block {
+        let header = [first] + report.years.map(String.init) + [words.total]
         return .table(Table(caption: caption, columns: columns(header, numeric: Set(1..<header.count)),
                             rows: rows.map { [$0.label] + $0.amounts.map(ReportNumber.text) + [ReportNumber.text($0.total)] },
                             totals: [total.label] + total.amounts.map(ReportNumber.text) + [ReportNumber.text(total.total)],

@@ -65,12 +65,17 @@ public struct ReportHTML: Sendable {
         return out
     }
 
-    func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = [], footer: [String]? = nil, caption: String? = nil) -> String {
+    func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = [], footer: [String]? = nil, caption: String? = nil,
+               nowrap: Set<Int> = []) -> String {
+        func cell(_ index: Int) -> String {
+            let classes = (numeric.contains(index) ? ["num"] : []) + (nowrap.contains(index) ? ["nowrap"] : [])
+            return classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+        }
         var out = "<table>\n"
         if let caption { out += "<caption>\(HTML.escape(caption))</caption>\n" }
         out += "<thead><tr>" + header.enumerated().map { "<th\($0.offset > 0 && numeric.contains($0.offset) ? " class=\"num\"" : "")>\(HTML.escape($0.element))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in rows {
-            out += "<tr>" + row.enumerated().map { "<td\(numeric.contains($0.offset) ? " class=\"num\"" : "")>\(HTML.escape($0.element))</td>" }.joined() + "</tr>\n"
+            out += "<tr>" + row.enumerated().map { "<td\(cell($0.offset))>\(HTML.escape($0.element))</td>" }.joined() + "</tr>\n"
         }
         out += "</tbody>\n"
         if let footer {
@@ -82,7 +87,7 @@ public struct ReportHTML: Sendable {
     func statusSection() -> String {
         let rows = ReportRows.status(report, language)
         return "<section id=\"status\">\n<h2>\(HTML.escape(words.statusHeading))</h2>\n"
-            + table(words.statusColumns, rows, numeric: [2])
+            + table(words.statusColumns, rows, numeric: [2], nowrap: [3])
             + "<p>\(HTML.escape(report.status.summaryLine(language)))</p>\n</section>\n"
     }
 
@@ -100,8 +105,8 @@ public struct ReportHTML: Sendable {
         return out + "</section>\n"
     }
 
-    func sumTable(_ rows: [SumRow], total: SumRow?, caption: String) -> String {
-        let header = [words.committee] + report.years.map(String.init) + [words.total]
+    func sumTable(_ rows: [SumRow], total: SumRow?, caption: String, first: String) -> String {
+        let header = [first] + report.years.map(String.init) + [words.total]
         let numeric = Set(1...(report.years.count + 1))
         let body = rows.map { [$0.label] + $0.amounts.map(ReportNumber.text) + [ReportNumber.text($0.total)] }
         let footer = total.map { [$0.label] + $0.amounts.map(ReportNumber.text) + [ReportNumber.text($0.total)] }
@@ -114,10 +119,11 @@ public struct ReportHTML: Sendable {
         guard !lines.isEmpty else { return out + "<p>\(HTML.escape(words.noInvestments))</p>\n</section>\n" }
         let byCommittee = report.investmentsByCommittee(language)
         out += "<figure>\n" + InvestmentChart(years: report.years, rows: byCommittee, title: words.chartTitle, othersLabel: words.others).svg() + "</figure>\n"
-        out += sumTable(byCommittee, total: report.investmentTotal(language), caption: words.perCommittee)
-        out += sumTable(report.investmentsByDecision(language), total: report.investmentTotal(language), caption: words.byDecision)
-        out += sumTable(report.investmentsByPriority(language), total: report.investmentTotal(language), caption: words.byPriority)
-        out += sumTable(report.investmentsByCategory(language), total: report.investmentTotal(language), caption: words.byCategory)
+        let total = report.investmentTotal(language)
+        out += sumTable(byCommittee, total: total, caption: words.perCommittee, first: words.committee)
+        out += sumTable(report.investmentsByDecision(language), total: total, caption: words.byDecision, first: words.decision)
+        out += sumTable(report.investmentsByPriority(language), total: total, caption: words.byPriority, first: words.priority)
+        out += sumTable(report.investmentsByCategory(language), total: total, caption: words.byCategory, first: words.category)
         let header = words.objectColumns + report.years.map(String.init)
         let numeric = Set(words.objectColumns.count..<(words.objectColumns.count + report.years.count))
         out += table(header, ReportRows.objects(report, language), numeric: numeric, caption: words.objects)
@@ -172,6 +178,7 @@ public struct ReportHTML: Sendable {
     th, td { border: 1px solid #999; padding: 0.25em 0.45em; vertical-align: top; text-align: left; }
     thead th { background: #e8eef5; }
     tfoot td { font-weight: bold; background: #f3f3f3; }
+    .nowrap { white-space: nowrap; }
     .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
     table.matrix { width: auto; }
     table.matrix td { width: 9em; height: 4.5em; text-align: center; }

@@ -14,6 +14,9 @@ struct ReportWords {
     var sensitivityHeading: String { t("Känslighetsanalys", "Sensitivity analysis") }
     var committee: String { t("Nämnd", "Committee") }
     var total: String { t("Summa", "Total") }
+    var decision: String { t("Beslut", "Decision") }
+    var priority: String { t("Prioritet", "Priority") }
+    var category: String { t("Kategori", "Category") }
 
     func missingLine(_ names: [String]) -> String {
         names.isEmpty ? t("Alla nämnder på formulärets lista har en godkänd återkoppling.", "Every committee on the form's list has accepted feedback.")
