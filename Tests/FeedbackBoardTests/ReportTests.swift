@@ -42,6 +42,25 @@ import FeedbackModel
         #expect(priority.reduce(0) { $0 + $1.total } == expected.reduce(0, +))
     }
 
+    /// An archived file changed after its receipt is left out, and the report says so.
+    @Test func aChangedArchiveIsLeftOutAndNamed() throws {
+        let (box, _) = try round()
+        let status = try RoundStatus.load(box.inbox)
+        let pn = try #require(status.committees.first { $0.committee.id == "pn" })
+        let accepted = try box.inbox.acceptedExport(of: pn)
+        #expect(accepted.draft.committeeID(in: form) == "pn")
+        #expect(box.inbox.findings(of: accepted).filter { $0.severity == .error }.isEmpty)
+        chmod(accepted.path, 0o644)
+        var bytes = try FileStore.readLimited(path: accepted.path, limit: 1 << 22)
+        bytes[bytes.count / 2] ^= 0x01
+        try Data(bytes).write(to: URL(fileURLWithPath: accepted.path))
+        #expect(throws: BoardError.self) { try box.inbox.acceptedExport(of: pn) }
+        let report = try RoundReport.load(box.inbox, now: SampleDrafts.now)
+        #expect(report.exports.count == 5)
+        #expect(report.unreadable.map(\.committee.id) == ["pn"])
+        #expect(ReportHTML(report: report, language: .sv).render().contains("Utelämnad: Patientnämnden: arkivfilen"))
+    }
+
     @Test func theHTMLIsSelfContainedAndHasEveryPart() throws {
         let (_, report) = try round()
         let html = ReportHTML(report: report, language: .sv).render()

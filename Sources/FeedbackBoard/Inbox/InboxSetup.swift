@@ -30,6 +30,10 @@ public enum InboxSetup {
                 throw BoardError(sv: "gruppen \(Sanitizer.visible(group)) finns inte (skapa den med groupadd)",
                                  en: "the group \(Sanitizer.visible(group)) does not exist (create it with groupadd)")
             }
+            guard geteuid() == 0 || isMember(of: id) else {
+                throw BoardError(sv: "du är inte med i gruppen \(Sanitizer.visible(group)) och kan inte ge inkorgen till den (usermod -aG \(Sanitizer.visible(group)) \(BoardFiles.currentUserName()), logga sedan in igen)",
+                                 en: "you are not in the group \(Sanitizer.visible(group)) and cannot give the inbox to it (usermod -aG \(Sanitizer.visible(group)) \(BoardFiles.currentUserName()), then log in again)")
+            }
             groupID = id
         }
         try prepareFolder(path)
@@ -95,6 +99,16 @@ public enum InboxSetup {
                 _ = chown(path + "/" + file, uid_t.max, groupID)
             }
         }
+    }
+
+    /// Whether this process is in the group (its effective group or a supplementary one).
+    static func isMember(of group: gid_t) -> Bool {
+        if getegid() == group { return true }
+        let count = getgroups(0, nil)
+        guard count > 0 else { return false }
+        var groups = [gid_t](repeating: 0, count: Int(count))
+        let filled = getgroups(count, &groups)
+        return filled > 0 && groups.prefix(Int(filled)).contains(group)
     }
 
     static func groupIDOf(_ name: String) -> gid_t? {

@@ -30,30 +30,20 @@ public struct RoundReport: Sendable {
     public static func load(_ inbox: Inbox, now: Timestamp) throws(BoardError) -> RoundReport {
         let status = try RoundStatus.load(inbox)
         let states = status.committees.filter { $0.accepted?.archivedAs != nil }
-        let form = inbox.form
-        let loaded = ParallelMap.map(states) { state -> (Committee, Receipt, Result<ExportFile, BoardError>) in
-            // Both are there: filtered above.
-            let receipt = state.accepted!
-            let path = inbox.path + "/" + (receipt.archivedAs ?? "")
-            guard let bytes = try? FileStore.readLimited(path: path, limit: Arrival.maximumSize) else {
-                return (state.committee, receipt, .failure(BoardError(sv: "arkivfilen \(receipt.archivedAs ?? "") kan inte läsas", en: "the archived file \(receipt.archivedAs ?? "") cannot be read")))
-            }
-            guard ContentDigest.sha256Hex(bytes) == receipt.handIn.sha256 else {
-                return (state.committee, receipt, .failure(BoardError(sv: "arkivfilen \(receipt.archivedAs ?? "") har ändrats sedan kvittensen", en: "the archived file \(receipt.archivedAs ?? "") has changed since its receipt")))
-            }
-            do throws(ExportProblem) { return (state.committee, receipt, .success(try ExportReader.read(bytes, form: form))) } catch {
-                return (state.committee, receipt, .failure(BoardError(error.message)))
+        let loaded = ParallelMap.map(states) { state -> (Committee, Result<AcceptedExport, BoardError>) in
+            do throws(BoardError) { return (state.committee, .success(try inbox.acceptedExport(of: state))) } catch {
+                return (state.committee, .failure(error))
             }
         }
         var exports: [CommitteeExport] = []
         var unreadable: [(Committee, Localized)] = []
-        for (committee, receipt, result) in loaded {
+        for (committee, result) in loaded {
             switch result {
-            case .success(let file): exports.append(CommitteeExport(committee: committee, receipt: receipt, export: file))
+            case .success(let accepted): exports.append(CommitteeExport(committee: committee, receipt: accepted.receipt, export: accepted.export))
             case .failure(let error): unreadable.append((committee, error.message))
             }
         }
-        return RoundReport(form: form, status: status, generatedAt: now, exports: exports, unreadable: unreadable)
+        return RoundReport(form: inbox.form, status: status, generatedAt: now, exports: exports, unreadable: unreadable)
     }
 
     // MARK: - Texts
