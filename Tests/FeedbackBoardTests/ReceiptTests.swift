@@ -51,6 +51,16 @@ import FeedbackModel
             }
         }
         #expect(failures.all.isEmpty, "verified after a change (seed \(seed)): \(failures.all.prefix(10))")
+        // Every other character in the last base64 group of the signature (whose padding bits
+        // decoders ignore) fails too.
+        let text = String(decoding: bytes, as: UTF8.self)
+        let marker = try #require(text.range(of: "==\""))
+        let lastIndex = text.utf8.distance(from: text.startIndex, to: marker.lowerBound) - 1
+        for replacement in Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8) where replacement != bytes[lastIndex] {
+            var changed = bytes
+            changed[lastIndex] = replacement
+            #expect(!ReceiptFile.verify(changed, key: key.publicKey).isValid, "last signature character \(UnicodeScalar(replacement))")
+        }
         // Adding or removing a byte fails too.
         #expect(!ReceiptFile.verify(bytes + [0x0A], key: key.publicKey).isValid)
         #expect(!ReceiptFile.verify(Array(bytes.dropLast()), key: key.publicKey).isValid)

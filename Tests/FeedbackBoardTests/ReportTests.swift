@@ -86,6 +86,13 @@ import FeedbackModel
         #expect(english.contains("Missing (no accepted feedback)"))
     }
 
+    @Test func textsBecomeEscapedParagraphs() {
+        #expect(HTML.paragraphs("a & b\nc\n\n  \n<d> \"e\" 'f'\n") == "<p>a &amp; b<br>\nc</p>\n<p>&lt;d&gt; &quot;e&quot; &#39;f&#39;</p>\n")
+        #expect(HTML.paragraphs("\n\n") == "")
+        #expect(HTML.paragraphs("rå\u{1B}[2J") == "<p>rå^[[2J</p>\n")
+        #expect(HTML.escape("x\ny") == "x\ny")
+    }
+
     @Test func theChartHasOneBarPerYearAndAGroupForManyCommittees() {
         let years = [2028, 2029, 2030, 2031]
         let rows = (0..<20).map { SumRow(label: "Nämnd \($0)", amounts: [($0 + 1) * 100, 0, 50, 0]) }

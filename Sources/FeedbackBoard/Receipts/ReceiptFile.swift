@@ -49,7 +49,9 @@ public enum ReceiptFile {
         }
         guard case .object(let signature)? = signatureValue, signature["algorithm"]?.stringValue == "Ed25519",
               let keyID = signature["keyId"]?.stringValue, let value = signature["value"]?.stringValue,
-              let raw = Data(base64Encoded: value), raw.count == 64 else {
+              // Only the canonical base64 of 64 bytes: padding bits that decoders ignore must
+              // not let a changed character pass.
+              let raw = Data(base64Encoded: value), raw.count == 64, raw.base64EncodedString() == value else {
             return Check(receipt: receipt, problems: problems + [Localized(sv: "kvittensen saknar en Ed25519-signatur",
                                                                            en: "the receipt has no Ed25519 signature")])
         }

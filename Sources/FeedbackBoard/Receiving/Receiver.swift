@@ -40,7 +40,7 @@ public struct Receiver: Sendable {
         let lock = try ReceiveLock.acquire(inbox)
         defer { lock.release() }
         var batch = Batch()
-        var ledger = try ReceiptLedger.load(inbox)
+        let ledger = try ReceiptLedger.load(inbox)
         let listing: (names: [String], notUTF8: Int)
         do { listing = try BoardFiles.names(in: inbox.incomingFolder) } catch { throw BoardError(error) }
         if listing.notUTF8 > 0 {
@@ -71,32 +71,53 @@ public struct Receiver: Sendable {
         }
         // In the order they were handed in, so an older revision after a newer is refused.
         ready.sort { ($0.handedInAt, $0.nanoseconds, $0.name) < ($1.handedInAt, $1.nanoseconds, $1.name) }
+        // Decisions in that order; then the files are written in parallel (their names are
+        // made exclusively, so two never take the same one).
         var accepted = ledger.acceptedByCommittee.mapValues { $0.receipt }
-        var written: [(String, Outcome)] = []
+        var decided: [(Arrival, Receipt)] = []
         for arrival in ready {
-            var receipt = decide(arrival, accepted: accepted, now: now)
-            receipt.archivedAs = try archive(arrival, receipt)
-            let bytes = try ReceiptFile.signed(receipt, with: key)
-            let path: String
-            do {
-                path = try BoardFiles.createUnique(bytes, folder: inbox.receiptsFolder, stem: Arrival.safeStem(arrival.name),
-                                                   ext: ".json", mode: 0o444, sync: false)
-            } catch { throw BoardError(error) }
-            let outcome = Outcome(receipt: receipt, receiptFile: InboxLayout.receipts + "/" + FileStore.fileName(of: path))
+            let receipt = decide(arrival, accepted: accepted, now: now)
             if receipt.isAccepted, let committee = receipt.export.committeeID { accepted[committee] = receipt }
-            ledger.entries.append(ReceiptLedger.Entry(receipt: receipt, file: outcome.receiptFile))
-            written.append((arrival.name, outcome))
+            decided.append((arrival, receipt))
         }
-        guard !written.isEmpty else { return batch }
-        // One flush for the whole batch: archive and receipts are on disk before any file
-        // handed in leaves incoming/.
-        do { try BoardFiles.syncFileSystem(inbox.path) } catch { throw BoardError(error) }
-        for (name, outcome) in written {
-            if let problem = removeFromIncoming(name) { batch.leftAlone.append((name, problem)) }
-            batch.outcomes.append(outcome)
+        let results = ParallelMap.map(decided) { arrival, decision -> Result<Outcome, BoardError> in
+            do throws(BoardError) { return .success(try write(arrival, decision)) } catch { return .failure(error) }
         }
-        BoardFiles.syncDirectory(inbox.incomingFolder)
+        var written: [(String, Outcome)] = []
+        var failure: BoardError?
+        for (index, result) in results.enumerated() {
+            switch result {
+            case .success(let outcome): written.append((decided[index].0.name, outcome))
+            case .failure(let error): failure = failure ?? error
+            }
+        }
+        // A file that could not be archived and receipted stays in incoming/ for the next run;
+        // the others are finished first.
+        if !written.isEmpty {
+            // One flush for the whole batch: archive and receipts are on disk before any
+            // file handed in leaves incoming/.
+            do { try BoardFiles.syncFileSystem(inbox.path) } catch { throw BoardError(error) }
+            for (name, outcome) in written {
+                if let problem = removeFromIncoming(name) { batch.leftAlone.append((name, problem)) }
+                batch.outcomes.append(outcome)
+            }
+            BoardFiles.syncDirectory(inbox.incomingFolder)
+        }
+        if let failure { throw failure }
         return batch
+    }
+
+    /// Archives one arrival and writes its signed receipt.
+    func write(_ arrival: Arrival, _ decision: Receipt) throws(BoardError) -> Outcome {
+        var receipt = decision
+        receipt.archivedAs = try archive(arrival, receipt)
+        let bytes = try ReceiptFile.signed(receipt, with: key)
+        let path: String
+        do {
+            path = try BoardFiles.createUnique(bytes, folder: inbox.receiptsFolder, stem: Arrival.safeStem(arrival.name),
+                                               ext: ".json", mode: 0o444, sync: false)
+        } catch { throw BoardError(error) }
+        return Outcome(receipt: receipt, receiptFile: InboxLayout.receipts + "/" + FileStore.fileName(of: path))
     }
 
     /// The receipt of one arrival (without where it was archived).

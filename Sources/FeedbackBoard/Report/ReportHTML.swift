@@ -2,29 +2,81 @@ import Foundation
 import FeedbackModel
 
 /// Escaping for HTML and SVG text; hazardous characters are shown visibly, never sent raw.
+/// Works on UTF-8 bytes: a round's texts run to tens of megabytes.
 enum HTML {
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in Sanitizer.visible(text, singleLine: false).unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        var out: [UInt8] = []
+        append(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// A committee's text as paragraphs: blank lines part paragraphs, single line breaks
-    /// are kept.
+    /// Appends `text` escaped; line feeds become `<br>` when `breaks` is set.
+    static func append(_ text: String, to out: inout [UInt8], breaks: Bool = false) {
+        let safe = Sanitizer.visible(text, singleLine: false)
+        out.reserveCapacity(out.count + safe.utf8.count + 16)
+        var copy = safe
+        copy.withUTF8 { appendEscaped($0, to: &out, breaks: breaks) }
+    }
+
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], breaks: Bool) {
+        var runStart = 0
+        func flush(_ end: Int) {
+            if end > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
+        }
+        for i in 0..<bytes.count {
+            let replacement: StaticString
+            switch bytes[i] {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case UInt8(ascii: "'"): replacement = "&#39;"
+            case 0x0A where breaks: replacement = "<br>\n"
+            default: continue
+            }
+            flush(i)
+            replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+            runStart = i + 1
+        }
+        flush(bytes.count)
+    }
+
+    /// A committee's text as paragraphs: blank lines part paragraphs, single line breaks are
+    /// kept, blank lines at the ends dropped. Works on the UTF-8 bytes in one pass.
+    static func appendParagraphs(_ text: String, to out: inout [UInt8]) {
+        var safe = Sanitizer.visible(text, singleLine: false)
+        safe.withUTF8 { bytes in
+            var paragraphStart: Int?
+            var paragraphEnd = 0
+            var lineStart = 0
+            func isBlank(_ range: Range<Int>) -> Bool {
+                for i in range where bytes[i] != 0x20 && bytes[i] != 0x09 && bytes[i] != 0x0D { return false }
+                return true
+            }
+            func flush() {
+                guard let start = paragraphStart else { return }
+                out.append(contentsOf: "<p>".utf8)
+                appendEscaped(UnsafeBufferPointer(rebasing: bytes[start..<paragraphEnd]), to: &out, breaks: true)
+                out.append(contentsOf: "</p>\n".utf8)
+                paragraphStart = nil
+            }
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
+                if isBlank(lineStart..<i) {
+                    flush()
+                } else {
+                    if paragraphStart == nil { paragraphStart = lineStart }
+                    paragraphEnd = i
+                }
+                lineStart = i + 1
+            }
+            flush()
+        }
+    }
+
     static func paragraphs(_ text: String) -> String {
-        text.components(separatedBy: "\n\n").map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
-            .map { "<p>" + escape($0).replacingOccurrences(of: "\n", with: "<br>\n") + "</p>" }
-            .joined(separator: "\n")
+        var out: [UInt8] = []
+        appendParagraphs(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
@@ -94,9 +146,15 @@ public struct ReportHTML: Sendable {
     func headingSection(_ section: SectionDefinition) -> String {
         var out = "<section class=\"heading\" id=\"\(HTML.escape(section.id))\">\n<h2>\(section.number). \(HTML.escape(section.title[language]))</h2>\n"
         let texts = report.texts(of: section)
+        var body: [UInt8] = []
         for (committee, text) in texts {
-            out += "<article>\n<h3>\(HTML.escape(committee.name(language)))</h3>\n\(HTML.paragraphs(text))\n</article>\n"
+            body.append(contentsOf: "<article>\n<h3>".utf8)
+            HTML.append(committee.name(language), to: &body)
+            body.append(contentsOf: "</h3>\n".utf8)
+            HTML.appendParagraphs(text, to: &body)
+            body.append(contentsOf: "</article>\n".utf8)
         }
+        out += String(decoding: body, as: UTF8.self)
         let silent = report.exports.map(\.committee).filter { c in !texts.contains { $0.committee.id == c.id } }
         if !silent.isEmpty { out += "<p class=\"muted\">\(HTML.escape(words.noText(silent.map { $0.name(language) })))</p>\n" }
         if !report.missing.isEmpty {

@@ -54,7 +54,7 @@ public struct RoundReport: Sendable {
         return exports.compactMap { entry in
             let parts = fields.compactMap { field -> String? in
                 guard case .text(let text)? = entry.export.draft.sections[section.id]?[field.id],
-                      TextRules.stats(text).hasContent else { return nil }
+                      TextRules.hasContent(text) else { return nil }
                 return text
             }
             return parts.isEmpty ? nil : (entry.committee, parts.joined(separator: "\n\n"))

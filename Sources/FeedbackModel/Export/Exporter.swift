@@ -142,7 +142,7 @@ public struct Exporter: Sendable {
             default:
                 // White space only counts as empty, as the validator counts it.
                 let text = TextRules.nfc(s)
-                return TextRules.stats(text).hasContent ? .string(text) : .null
+                return TextRules.hasContent(text) ? .string(text) : .null
             }
         case .integer(let n)?: return .integer(n)
         default: return .null
@@ -155,7 +155,7 @@ public struct Exporter: Sendable {
         case .text(let s)?:
             if amount { return AmountFormat.parse(s).map { .integer($0) } ?? .null }
             let text = TextRules.nfc(s)
-            return TextRules.stats(text).hasContent ? .string(text) : .null
+            return TextRules.hasContent(text) ? .string(text) : .null
         case nil: return .null
         }
     }
