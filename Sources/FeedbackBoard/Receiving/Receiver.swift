@@ -97,8 +97,9 @@ public struct Receiver: Sendable {
             // One flush for the whole batch: archive and receipts are on disk before any
             // file handed in leaves incoming/.
             do { try BoardFiles.syncFileSystem(inbox.path) } catch { throw BoardError(error) }
-            for (name, outcome) in written {
-                if let problem = removeFromIncoming(name) { batch.leftAlone.append((name, problem)) }
+            let problems = ParallelMap.map(written.map(\.0)) { name in removeFromIncoming(name) }
+            for ((name, outcome), problem) in zip(written, problems) {
+                if let problem { batch.leftAlone.append((name, problem)) }
                 batch.outcomes.append(outcome)
             }
             BoardFiles.syncDirectory(inbox.incomingFolder)

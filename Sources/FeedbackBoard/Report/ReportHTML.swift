@@ -146,15 +146,20 @@ public struct ReportHTML: Sendable {
     func headingSection(_ section: SectionDefinition) -> String {
         var out = "<section class=\"heading\" id=\"\(HTML.escape(section.id))\">\n<h2>\(section.number). \(HTML.escape(section.title[language]))</h2>\n"
         let texts = report.texts(of: section)
-        var body: [UInt8] = []
-        for (committee, text) in texts {
+        // Each committee's article on its own core: a heading across 300 committees is
+        // megabytes of text to escape.
+        let language = self.language
+        let articles = ParallelMap.map(texts.map { ($0.committee.name(language), $0.text) }) { name, text -> [UInt8] in
+            var body: [UInt8] = []
+            body.reserveCapacity(text.utf8.count + 256)
             body.append(contentsOf: "<article>\n<h3>".utf8)
-            HTML.append(committee.name(language), to: &body)
+            HTML.append(name, to: &body)
             body.append(contentsOf: "</h3>\n".utf8)
             HTML.appendParagraphs(text, to: &body)
             body.append(contentsOf: "</article>\n".utf8)
+            return body
         }
-        out += String(decoding: body, as: UTF8.self)
+        out += String(decoding: articles.joined(), as: UTF8.self)
         let silent = report.exports.map(\.committee).filter { c in !texts.contains { $0.committee.id == c.id } }
         if !silent.isEmpty { out += "<p class=\"muted\">\(HTML.escape(words.noText(silent.map { $0.name(language) })))</p>\n" }
         if !report.missing.isEmpty {
