@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "FeedbackModel", targets: ["FeedbackModel"]),
+        .library(name: "FeedbackHistory", targets: ["FeedbackHistory"]),
         .library(name: "FeedbackDocuments", targets: ["FeedbackDocuments"]),
         .library(name: "FeedbackBoard", targets: ["FeedbackBoard"]),
         .executable(name: "feedback", targets: ["feedback"]),
@@ -30,6 +31,12 @@ let package = Package(
         .target(
             name: "FeedbackModel",
             dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Last year's feedback: reading earlier exports and drafts, carrying them into a new
+        // draft, and comparing any two (word-level diff). Foundation only.
+        .target(
+            name: "FeedbackHistory",
+            dependencies: ["FeedbackModel"]
         ),
         // The board's side: the inbox, hand-ins, receiving with signed receipts, the round's
         // status and the compiled report. No terminal.
@@ -63,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "feedback",
             dependencies: [
-                "FeedbackModel", "FeedbackInterface", "FeedbackTerminal", "FeedbackDocuments", "FeedbackBoard",
+                "FeedbackModel", "FeedbackHistory", "FeedbackInterface", "FeedbackTerminal", "FeedbackDocuments", "FeedbackBoard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds on Linux link the Swift runtime and Foundation statically: a
@@ -77,7 +84,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "feedback-bench",
-            dependencies: ["FeedbackModel", "FeedbackInterface", "FeedbackDocuments", "FeedbackBoard"]
+            dependencies: ["FeedbackModel", "FeedbackHistory", "FeedbackInterface", "FeedbackDocuments", "FeedbackBoard"]
         ),
         // Shared by the test targets: paths, running the built binary, temporary folders, tmux.
         .target(
@@ -91,8 +98,14 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(
+            name: "FeedbackHistoryTests",
+            dependencies: ["FeedbackHistory", "FeedbackModel", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
             name: "FeedbackDocumentsTests",
-            dependencies: ["FeedbackDocuments", "FeedbackModel", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["FeedbackDocuments", "FeedbackModel", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -3,11 +3,22 @@ import FeedbackModel
 /// What the shell tells the interface.
 public enum AppEvent: Sendable {
     case key(Key)
+    /// The terminal's size (at the start and after every resize).
+    case resize(width: Int, height: Int)
     /// Time passes (for autosave and messages); sent when no key arrives for a while.
     case tick
-    case saveFinished(Draft, path: String, purpose: SessionCommand.SavePurpose, error: StoreError?)
+    case saveFinished(Draft, path: String, purpose: SessionCommand.SavePurpose, failure: SaveFailure?, emergencyCopy: String?)
+    case autosaveFinished(error: StoreError?)
     case exportFinished(Result<ExportWriter.Outcome, ExportWriter.Failure>)
     case externalEditFinished(String?, place: FieldPlace)
+    case renderFinished(DocumentKind, path: String, failure: SaveFailure?)
+    case importRead(ImportProposal?, problem: String?)
+    case sideFileWritten(path: String?, problem: String?)
+    /// A read-only window: the lock's holder is gone / the draft was saved by its holder.
+    case lockReleased
+    case changedOnDisk(Draft)
+    /// The result of `takeOver`: the draft read again, or why not.
+    case tookOver(Draft?, problem: String?)
 }
 
 /// What the interface asks the shell to do.
@@ -15,6 +26,7 @@ public enum AppCommand: Sendable {
     case session(SessionCommand)
     case open(String)
     case create(committeeID: String)
+    case trash(String)
     case quit
 }
 
@@ -28,6 +40,7 @@ public struct App: Sendable {
     public internal(set) var start: StartScreen?
     public internal(set) var session: EditorSession?
     public let language: Language
+    var size = (width: 80, height: 24)
 
     public init(start: StartScreen) {
         self.start = start
@@ -42,28 +55,38 @@ public struct App: Sendable {
     public mutating func open(_ session: EditorSession) {
         start = nil
         self.session = session
+        self.session!.resize(width: size.width, height: size.height)
     }
 
     /// Shows a message on the start screen (when it is showing).
-    public mutating func showStartMessage(_ text: String) {
-        start?.showMessage(text)
+    public mutating func showStartMessage(_ text: String, isError: Bool = true) {
+        start?.showMessage(text, isError: isError)
+    }
+
+    /// A new listing of the drafts on the start screen.
+    public mutating func replaceDrafts(_ drafts: [DraftSummary]) {
+        start?.replaceDrafts(drafts)
     }
 
     /// Shows an autosave newer than the draft and asks whether to restore it.
     public mutating func offerRestore(_ autosaved: Draft) {
-        guard let current = session?.currentDraft(), let form = session?.form else { return }
-        let differences = DraftDifferences.describe(from: current, to: autosaved, form: form, language: language)
-        session?.overlay = .restore(differences: differences.isEmpty ? [Phrases(language: language).t("(bara tidsstämpeln)", "(only the time stamp)")] : differences,
-                                    autosaved: autosaved)
+        session?.offerRestore(autosaved)
     }
 
     public mutating func handle(_ event: AppEvent, now: Double) -> [AppCommand] {
+        if case .resize(let width, let height) = event {
+            size = (width, height)
+            start?.resize(width: width, height: height)
+            session?.resize(width: width, height: height)
+            return []
+        }
         guard session != nil else {
             guard case .key(let key) = event, start != nil else { return [] }
             return start!.handle(key).map {
                 switch $0 {
                 case .open(let path): return .open(path)
                 case .create(let id): return .create(committeeID: id)
+                case .trash(let path): return .trash(path)
                 case .quit: return .quit
                 }
             }
@@ -72,25 +95,41 @@ public struct App: Sendable {
         switch event {
         case .key(let key):
             commands = session!.handle(key, now: now)
-        case .tick:
+        case .resize, .tick:
             break
-        case .saveFinished(let draft, let path, let purpose, let error):
-            if purpose == .autosave {
-                // Success needs nothing: the session counted the snapshot as saved when it
-                // was taken (edits since then are still pending). A failure is shown and
-                // the next autosave tries again.
-                if let error {
-                    session!.showMessage(Phrases(language: language).t("Autosparningen misslyckades: ", "Autosave failed: ") + error.message(language), isError: true)
-                    session!.autosaveFailed()
-                }
-            } else {
-                commands = session!.saveFinished(draft, path: path, error: error)
+        case .saveFinished(let draft, let path, let purpose, let failure, let copy):
+            commands = session!.saveFinished(draft, path: path, purpose: purpose, failure: failure, emergencyCopy: copy)
+        case .autosaveFinished(let error):
+            // Success needs nothing: the session counted the snapshot as saved when it was
+            // taken (edits since then are still pending). A failure is shown and retried.
+            if let error {
+                session!.showMessage(Phrases(language: language).t("Autosparningen misslyckades: ", "Autosave failed: ") + error.message(language), isError: true)
+                session!.autosaveFailed()
             }
         case .exportFinished(let result):
             session!.exportFinished(result)
         case .externalEditFinished(let text, let place):
             session!.externalEditFinished(text, place: place, now: now)
+        case .renderFinished(let kind, let path, let failure):
+            session!.renderFinished(kind, path: path, failure: failure)
+        case .importRead(let proposal, let problem):
+            session!.importRead(proposal, problem: problem)
+        case .sideFileWritten(let path, let problem):
+            session!.sideFileWritten(path, problem: problem)
+        case .lockReleased:
+            session!.lockReleased()
+        case .changedOnDisk(let draft):
+            session!.changedOnDisk(draft)
+        case .tookOver(let draft, let problem):
+            session!.tookOver(draft, problem: problem)
         }
+        return withAutosave(commands, now: now)
+    }
+
+    /// The session's commands, with an autosave when one is due: what every way of driving
+    /// the session (keys, plain lines, the shell's results) ends with.
+    mutating func withAutosave(_ commands: [SessionCommand], now: Double) -> [AppCommand] {
+        var commands = commands
         // No autosave beside a save of the draft (or a quit): the save removes the autosave,
         // and one written after it would be a stale copy.
         let saving = commands.contains { command in
@@ -101,7 +140,7 @@ public struct App: Sendable {
         }
         if !saving, session!.autosaveDue(now: now) {
             commands.append(.autosave(session!.snapshot(), path: session!.path))
-            session!.autosaveTaken()  // in flight; a failure is reported by saveFinished
+            session!.autosaveTaken()  // in flight; a failure is reported by autosaveFinished
         }
         return commands.map { .session($0) }
     }
@@ -111,16 +150,16 @@ public struct App: Sendable {
     public mutating func emergencySave(now: Double) -> [AppCommand] {
         guard let current = session, current.readOnly == nil, current.unsaved else { return [.quit] }
         let draft = session!.draftForSaving(now: EditorSession.timestamp(now))
-        return [.session(.save(draft, path: current.path, purpose: .draft)), .quit]
+        return [.session(.save(draft, path: current.path, purpose: .draftOverwriting)), .quit]
     }
 
-    public mutating func render(into grid: inout ScreenGrid) {
+    public func render(into grid: inout ScreenGrid) {
         if grid.width < EditorSession.minimumSize.width || grid.height < EditorSession.minimumSize.height {
             App.renderTooSmall(into: &grid, language: language)
             return
         }
-        if session != nil {
-            session!.render(into: &grid)
+        if let session {
+            session.render(into: &grid)
         } else {
             start?.render(into: &grid)
         }

@@ -106,7 +106,8 @@ enum Swedish {
             let p = paragraph(&rng)
             var kept: [Substring] = []
             for w in p.split(separator: " ") {
-                let add = w.unicodeScalars.count + (kept.isEmpty ? (paragraphs.isEmpty ? 0 : 1) : 1)
+                // Paragraphs are stored separated by a blank line ("\n\n", as the validator counts).
+                let add = w.unicodeScalars.count + (kept.isEmpty ? (paragraphs.isEmpty ? 0 : 2) : 1)
                 if count >= words || chars + add > maxChars {
                     if !kept.isEmpty { paragraphs.append(kept.joined(separator: " ")) }
                     break outer
@@ -117,7 +118,7 @@ enum Swedish {
             }
             paragraphs.append(kept.joined(separator: " "))
         }
-        var s = paragraphs.joined(separator: "\n")
+        var s = paragraphs.joined(separator: "\n\n")
         if !s.hasSuffix(".") { if s.unicodeScalars.count < maxChars { s += "." } }
         return s
     }

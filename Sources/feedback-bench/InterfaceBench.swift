@@ -156,7 +156,9 @@ enum InterfaceBench {
             // Sanity: the typed characters are in the text.
             let typed = String(characters.prefix(t.times.count))
             let after = d.firstHeadingText()
-            let ok = after.utf8.count == text.utf8.count + typed.utf8.count && (middle || after.hasSuffix(typed))
+            // (The draft holds the text in the stored paragraph form: blank lines between paragraphs.)
+            let stored = Paragraphs.canonical(text)
+            let ok = after.utf8.count == stored.utf8.count + typed.utf8.count && (middle || after.hasSuffix(typed))
             var notes: [String] = []
             if t.truncated { notes.append("stopped after \(t.times.count) keys (time budget \(Format.number(budget.seconds, digits: 1)) s)") }
             if t.autosaves > 0 {

@@ -3,8 +3,9 @@
 //   swift build -c release --product feedback            (the bench runs the release binary)
 //   swift run -c release feedback-bench [--quick] [--only NAME[,NAME]] [--json PATH]
 //
-// Groups: typing (with cursor movement), paste, resize, startup, validate, memory, vim, board
-// (receive, status and report for 300 exports), and causes (in-process timings of the pieces behind the misses; no targets).
+// Groups: typing (with cursor movement), paste, resize, startup, validate, history (diff and
+// carry-over), memory, vim, board (receive, status and report for 300 exports), and
+// causes (in-process timings of the pieces behind the misses; no targets).
 // Scratch files go to a fresh folder under /tmp that is removed at the end; only the JSON
 // file is written elsewhere (default ./bench-results.json).
 
@@ -17,7 +18,7 @@ import Glibc
 import Darwin
 #endif
 
-let groups = ["typing", "paste", "resize", "startup", "validate", "memory", "vim", "board", "causes"]
+let groups = ["typing", "paste", "resize", "startup", "validate", "history", "memory", "vim", "board", "causes"]
 
 let usage = """
     usage: feedback-bench [--quick] [--only NAME[,NAME...]] [--json PATH] [--keep]
@@ -138,7 +139,7 @@ func staleness(of binary: String) -> String? {
     let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     let fm = FileManager.default
     guard let built = (try? fm.attributesOfItem(atPath: binary))?[.modificationDate] as? Date else { return nil }
-    for target in ["FeedbackModel", "FeedbackInterface", "FeedbackTerminal", "FeedbackDocuments", "FeedbackBoard", "feedback"] {
+    for target in ["FeedbackModel", "FeedbackHistory", "FeedbackInterface", "FeedbackTerminal", "FeedbackDocuments", "FeedbackBoard", "feedback"] {
         guard let walker = fm.enumerator(atPath: sources.appendingPathComponent(target).path) else { continue }
         for case let file as String in walker where file.hasSuffix(".swift") {
             let path = sources.appendingPathComponent(target).appendingPathComponent(file).path
@@ -150,7 +151,7 @@ func staleness(of binary: String) -> String? {
     return nil
 }
 
-let processGroups: Set<String> = ["startup", "validate", "memory", "vim", "board"]
+let processGroups: Set<String> = ["startup", "validate", "history", "memory", "vim", "board"]
 if !options.only.isDisjoint(with: processGroups) {
     if Proc.isExecutable(binary) {
         if let stale = staleness(of: binary) { Console.progress("feedback-bench: WARNING: \(stale)"); staleWarning = stale }
@@ -162,6 +163,7 @@ if !options.only.isDisjoint(with: processGroups) {
         let bench = ProcessBench(binary: binary, folder: folder, quick: options.quick, results: results)
         section("startup") { try bench.runStartup() }
         section("validate") { try bench.runValidate() }
+        section("history") { try bench.runHistory() }
         section("memory") { try bench.runMemory() }
         section("vim") { try bench.runVim() }
         section("board") { try BoardBench(binary: binary, folder: folder, quick: options.quick, results: results).run() }

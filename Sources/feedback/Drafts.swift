@@ -35,6 +35,18 @@ enum Drafts {
         return Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970))
     }
 
+    /// Today's date for the commands (`FEEDBACK_TODAY`, `SOURCE_DATE_EPOCH`, else the local
+    /// date); an unusable `FEEDBACK_TODAY` is a usage error.
+    static func today(language: Language) throws(CommandFailure) -> SimpleDate {
+        do {
+            let resolution = try Today.resolve()
+            if let ignored = resolution.ignored { Console.err("feedback: " + ignored.message(language)) }
+            return resolution.date
+        } catch {
+            throw CommandFailure(message: "feedback: " + error.message(language), code: 2)
+        }
+    }
+
     /// `SOURCE_DATE_EPOCH` when it is set to a valid number of seconds, else nil.
     static func sourceDateEpoch(environment: [String: String] = ProcessInfo.processInfo.environment) -> Timestamp? {
         guard let text = environment["SOURCE_DATE_EPOCH"], !text.isEmpty else { return nil }

@@ -16,7 +16,7 @@ struct Feedback: ParsableCommand {
             Exit codes: 0 ok, 1 findings of severity error, 2 usage error or unreadable input.
             """,
         version: Exporter.generatorVersion,
-        subcommands: [Fill.self, New.self, Validate.self, Export.self, Render.self, Import.self, Submit.self, Schema.self, Forms.self, Board.self, Receipts.self]
+        subcommands: [Fill.self, New.self, Validate.self, Export.self, Diff.self, Render.self, Import.self, Submit.self, Schema.self, Forms.self, Board.self, Receipts.self]
     )
 
     @OptionGroup var common: CommonOptions

@@ -44,8 +44,11 @@ struct Fill: ParsableCommand {
         let dataFolder = Drafts.dataFolder()
         let start = StartScreen(form: form, language: language, folder: dataFolder,
                                 drafts: DraftListing.summaries(in: dataFolder, catalog: catalog, language: language))
+        // Exports are named by their absolute path, wherever the program was started.
+        let exportFolder = options.exportFolder.hasPrefix("/") ? options.exportFolder
+            : FileManager.default.currentDirectoryPath + "/" + options.exportFolder
         let runner = InterfaceRunner(terminal: terminal, app: App(start: start), catalog: catalog, language: language,
-                                     dataFolder: dataFolder, exportFolder: options.exportFolder, overrideLock: options.overrideLock)
+                                     dataFolder: dataFolder, exportFolder: exportFolder, overrideLock: options.overrideLock)
         if let draftPath, let loaded { runner.open(draftPath, loaded: loaded) }
         let code = runner.run()
         if code != 0 { throw ExitCode(code) }

@@ -4,7 +4,10 @@ import FeedbackModel
 struct Forms: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Lista och kontrollera formulären / list and check the available forms.",
-        discussion: "Exit 1 when a form file in the forms folder cannot be read."
+        discussion: """
+            Each form is read and checked: keys, types, rules, and the timeline (valid dates in \
+            date order, a deadline phase). Exit 1 when a form file in the forms folder cannot be read.
+            """
     )
 
     @OptionGroup var common: CommonOptions
@@ -18,6 +21,17 @@ struct Forms: ParsableCommand {
             let deadline = language == .sv ? "sista dag" : "deadline"
             let period = language == .sv ? "planperiod" : "plan period"
             Console.out("  \(period) \(form.planPeriod.label), \(deadline) \(form.deadline), \(form.sections.count) \(language == .sv ? "rubriker" : "headings")")
+            Console.out("  \(language == .sv ? "tidplan" : "timeline"):")
+            let width = form.timeline.phases.map { $0.dates.count }.max() ?? 10
+            for phase in form.timeline.phases {
+                let dates = phase.dates.padding(toLength: width, withPad: " ", startingAt: 0)
+                Console.out("    \(dates)  \(Sanitizer.visible(phase.label[language]))")
+            }
+            if form.timeline.phases.count == 1 {
+                Console.out(language == .sv
+                    ? "  obs: formuläret har bara sista dag, ingen tidplan (timeline) med kickoff, PF-beslut och sammanträden"
+                    : "  note: the form gives only the deadline, no timeline with kickoff, PF decision and meetings")
+            }
             Console.out("  \(language == .sv ? "källa" : "source"): \(Sanitizer.visible(form.source))")
             if !form.source.hasPrefix("embedded:"), let builtIn = embedded.form(id: form.id, version: form.version),
                builtIn.source != form.source {

@@ -62,15 +62,6 @@ struct Import: ParsableCommand {
         var definition: FormDefinition
         if let into {
             (target, definition) = try Drafts.load(into, catalog: catalog, language: language)
-            if !dryRun {
-                switch DraftLock.acquire(for: into, now: Drafts.now()) {
-                case .acquired(let acquired): lock = acquired
-                case .held(let holder, _):
-                    throw CommandFailure(message: (sv ? "\(Sanitizer.visible(into)) är öppet i feedback: " : "\(Sanitizer.visible(into)) is open in feedback: ")
-                        + holder.description(language) + (sv ? ". Stäng det först; ingenting ändrades." : ". Close it first; nothing was changed."), code: 2)
-                case .unavailable: break
-                }
-            }
         } else {
             guard let found = catalog.latest(id: form) else {
                 throw CommandFailure(message: sv ? "Okänt formulär \(Sanitizer.visible(form ?? ""))." : "Unknown form \(Sanitizer.visible(form ?? "")).", code: 2)
@@ -89,6 +80,16 @@ struct Import: ParsableCommand {
         let read: ReadDocument
         do { read = try importer.read(document) } catch {
             throw CommandFailure(message: error.message(language), code: 2)
+        }
+        if let into, !dryRun {
+            // Nobody else may be editing the draft while it is imported into.
+            switch DraftLock.acquire(for: into, now: Drafts.now()) {
+            case .acquired(let acquired): lock = acquired
+            case .held(let holder, _):
+                throw CommandFailure(message: (sv ? "\(Sanitizer.visible(into)) är öppet i feedback: " : "\(Sanitizer.visible(into)) is open in feedback: ")
+                    + holder.description(language) + (sv ? ". Stäng det först; ingenting ändrades." : ". Close it first; nothing was changed."), code: 2)
+            case .unavailable: break
+            }
         }
         var result = importer.importing(read, into: target, options: options)
         if into == nil && committee == nil {

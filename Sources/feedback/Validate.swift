@@ -4,7 +4,11 @@ import FeedbackModel
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Kontrollera utkast / check drafts against their form.",
-        discussion: "Exit 0 when no draft has errors (warnings allowed), 1 when one has, 2 when a file cannot be read."
+        discussion: """
+            Exit 0 when no draft has errors (warnings allowed), 1 when one has, 2 when a file cannot be read. \
+            A draft that is not decided after the form's deadline is reported as a warning; today is the \
+            local date, or FEEDBACK_TODAY=YYYY-MM-DD (or SOURCE_DATE_EPOCH) when set.
+            """
     )
 
     @OptionGroup var common: CommonOptions
@@ -22,12 +26,13 @@ struct Validate: ParsableCommand {
     func run() throws {
         let language = common.language
         let catalog = common.catalog()
+        let today = try Drafts.today(language: language)
         var worst: Int32 = 0
         var results: [JSONValue] = []
         for path in drafts {
             do {
                 let (draft, form) = try Drafts.load(path, catalog: catalog, language: language)
-                let findings = Validator(form: form).validate(draft)
+                let findings = Validator(form: form, today: today).validate(draft)
                 if findings.hasErrors { worst = max(worst, 1) }
                 switch format {
                 case .text: Console.out(FindingsReport.text(file: path, findings: findings, form: form, language: language))

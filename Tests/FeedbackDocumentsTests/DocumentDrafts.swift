@@ -58,14 +58,14 @@ enum DocumentDrafts {
                         switch column.kind {
                         case .planYears:
                             for (i, year) in form.planPeriod.years.enumerated() {
-                                let n: Int
+                                let n: Int?
                                 switch row[TableRow.yearKey(column.id, year)] {
                                 case .integer(let v)?: n = v
-                                case .text(let s)?: n = AmountFormat.parse(s) ?? 0
-                                case nil: n = 0
+                                case .text(let s)?: n = AmountFormat.parse(s)
+                                case nil: n = nil
                                 }
-                                sums[i] += n
-                                line.append(DocumentLabels.amount(n))
+                                sums[i] += n ?? 0
+                                line.append(n.map(DocumentLabels.amount) ?? "")
                             }
                         case .choice(let options):
                             let id = row[column.id]?.displayText ?? ""

@@ -33,11 +33,11 @@ struct InterfaceEndToEndTests {
         let path = try newDraft(in: folder)
         let tmux = try start("fill \(shellQuoted(path))", in: folder)
         defer { tmux.kill() }
-        #expect(tmux.waitFor("Uppgifter – planperiod"), "\(tmux.capture())")
-        // The metadata page.
+        #expect(tmux.waitFor("Uppgifter · planperiod"), "\(tmux.capture())")
+        // The details page: the case number has the focus (not the committee).
         for value in ["HSN 2027/45", "2027-04-08", "§ 45", "Åsa Öberg", "asa.oberg@region.example"] {
-            tmux.sendKeys("Down")
             tmux.type(value)
+            tmux.sendKeys("Down")
         }
         #expect(tmux.waitFor("asa.oberg@region.example"))
         // Every heading, in Swedish.
@@ -51,7 +51,7 @@ struct InterfaceEndToEndTests {
             #expect(tmux.waitFor("Slutord\(n)åäö."), "\(tmux.capture())")
         }
         tmux.sendKeys("C-s")
-        #expect(tmux.waitFor("● sparat"), "\(tmux.capture())")
+        #expect(tmux.waitFor("✓ sparat"), "\(tmux.capture())")
         tmux.sendKeys("C-q")
         #expect(tmux.waitForExit())
         #expect(tmux.exitStatus() == 0)
@@ -67,14 +67,17 @@ struct InterfaceEndToEndTests {
         // Reopen: the text is there. Export from inside the interface.
         let again = try start("fill \(shellQuoted(path))", in: folder)
         defer { again.kill() }
-        #expect(again.waitFor("Uppgifter – planperiod"))
+        #expect(again.waitFor("Uppgifter · planperiod"))
         again.sendKeys("M-3")
         #expect(again.waitFor("Slutord3åäö."), "\(again.capture())")
-        again.sendKeys("C-e")
+        again.sendKeys("C-e", "1")
         #expect(again.waitFor("Exportera ändå?") || again.waitFor("Inga fel eller varningar"), "\(again.capture())")
-        #expect(again.capture().contains("Exports/pf-aterkoppling-2028_hsn_r1.json"))
+        // Nothing unsaved: revision 1 is exported as it was saved, into the folder named in full.
+        let exports = folder.file("Exports").replacingOccurrences(of: "//", with: "/")
+        #expect(again.capture().contains("Revision 1. Mapp: " + exports), "\(again.capture())")
         again.sendKeys("j")
         #expect(again.waitFor("Exporten är skriven"), "\(again.capture())")
+        #expect(again.capture().contains(exports + "/pf-aterkoppling-2028_hsn_r1.json"), "\(again.capture())")
         again.sendKeys("Escape", "C-q")
         #expect(again.waitForExit())
         let exportPath = folder.file("Exports/pf-aterkoppling-2028_hsn_r1.json")
@@ -83,6 +86,80 @@ struct InterfaceEndToEndTests {
         let sections = try #require(exported["sections"]?.arrayValue)
         #expect(sections[2].objectValue?["fields"]?.objectValue?["text"] == .string(texts[2]))
         #expect(exported["committee"]?.objectValue?["id"] == .string("hsn"))
+    }
+
+    /// The board gets one file per revision: exporting unsaved changes saves them first and
+    /// the file carries the saved revision; an unchanged export writes nothing new.
+    @Test func exportFromTheInterfaceCarriesTheSavedRevision() throws {
+        let folder = TemporaryFolder()
+        var draft = SampleDrafts.complete(form)
+        draft.sections["economy"]!["risks"] = .table(draft.sections["economy"]!["risks"]!.rows)
+        let path = try newDraft(in: folder, draft)
+        let tmux = try start("fill \(shellQuoted(path))", in: folder)
+        defer { tmux.kill() }
+        #expect(tmux.waitFor("Uppgifter"))
+        tmux.sendKeys("M-6", "M-t", "C-End")
+        tmux.type(" Ändrat före exporten.")
+        #expect(tmux.waitFor("ej sparat"))
+        tmux.sendKeys("C-e", "1")
+        #expect(tmux.waitFor("sparas först som revision 4"), "\(tmux.capture())")
+        tmux.sendKeys("j")
+        #expect(tmux.waitFor("Exporten är skriven"), "\(tmux.capture())")
+        tmux.sendKeys("Escape", "C-e", "1", "j")
+        #expect(tmux.waitFor("ingen ny fil skrevs"), "\(tmux.capture())")
+        tmux.sendKeys("Escape", "C-q")
+        #expect(tmux.waitForExit())
+        let saved = try load(path)
+        #expect(saved.revision == 4)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.file("Exports"))
+        #expect(files == ["pf-aterkoppling-2028_hsn_r4.json"])
+        let exported = try #require(try JSONParser.parse(try FileStore.readLimited(path: folder.file("Exports/" + files[0]), limit: 1 << 22)).objectValue)
+        #expect(exported["revision"] == .integer(4))
+        let other = exported["sections"]?.arrayValue?[5].objectValue?["fields"]?.objectValue?["text"]?.stringValue ?? ""
+        #expect(other.hasSuffix("Ändrat före exporten.") && other == saved.text(at: .section("other", "text")))
+    }
+
+    /// The committee's document written from the interface, and text imported from a
+    /// document written by someone else, as one undo step.
+    @Test func documentsFromAndIntoTheInterface() throws {
+        let folder = TemporaryFolder()
+        let path = try newDraft(in: folder)
+        try folder.write("underlag.md", """
+            # Återkoppling
+
+            ## 2. Nämndens utvecklingsinsatser
+
+            Vi bygger ut nära vård i hela länet.
+
+            - Fler mottagningar
+            - Digitala besök
+
+            ## 3 Kompetensförsörjning
+
+            Vi utbildar egna specialister.
+            """)
+        let tmux = try start("fill \(shellQuoted(path))", in: folder)
+        defer { tmux.kill() }
+        #expect(tmux.waitFor("Uppgifter"))
+        tmux.sendKeys("C-e", "5", "C-u")
+        tmux.type(folder.file("underlag.md"))
+        tmux.sendKeys("Enter")
+        #expect(tmux.waitFor("Importera: underlag.md"), "\(tmux.capture())")
+        tmux.sendKeys("j")
+        #expect(tmux.waitFor("Importerat från underlag.md"), "\(tmux.capture())")
+        tmux.sendKeys("M-2", "M-t")
+        #expect(tmux.waitFor("- Digitala besök"), "\(tmux.capture())")
+        // The document, from the saved revision.
+        tmux.sendKeys("C-e", "2", "Enter")
+        #expect(tmux.waitFor("Dokumentet är skrivet"), "\(tmux.capture())")
+        tmux.sendKeys("Escape", "C-q")
+        #expect(tmux.waitForExit())
+        let saved = try load(path)
+        #expect(saved.text(at: .section("development", "text")) == "Vi bygger ut nära vård i hela länet.\n\n- Fler mottagningar\n- Digitala besök")
+        #expect(saved.text(at: .section("competence", "text")) == "Vi utbildar egna specialister.")
+        let document = try FileStore.readLimited(path: folder.file("Exports/pf-aterkoppling-2028_hsn_r1.docx"), limit: 1 << 24)
+        #expect(Array(document.prefix(2)) == [0x50, 0x4B], "not a zip container")
+        #expect(saved.revision == 1)
     }
 
     @Test func resizeWhileEditingRewrapsAndRecoversFromTooSmall() throws {
@@ -95,11 +172,11 @@ struct InterfaceEndToEndTests {
         let tmux = try start("fill \(shellQuoted(path))", in: folder)
         defer { tmux.kill() }
         #expect(tmux.waitFor("Uppgifter"))
-        tmux.sendKeys("M-1", "C-t")
+        tmux.sendKeys("M-1", "M-t")
         let long = "ett två tre fyra fem sex sju åtta nio tio elva tolv tretton fjorton femton sexton"
         tmux.type(long)
         #expect(tmux.waitFor("ett två tre fyra fem sex sju åtta nio tio elva tolv"))
-        tmux.resize(width: 60, height: 20)
+        tmux.resize(width: 50, height: 20)
         #expect(tmux.waitUntil(timeout: 10) { !$0.contains("ett två tre fyra fem sex sju åtta nio tio elva tolv") && $0.contains("ett två tre fyra fem sex sju") },
                 "\(tmux.capture())")
         tmux.resize(width: 30, height: 8)
@@ -140,7 +217,8 @@ struct InterfaceEndToEndTests {
         tmux.sendKeys("C-q")
         #expect(tmux.waitForExit(timeout: 20))
         let text = try load(path).text(at: .section("development", "text"))
-        #expect(text == block.trimmingCharacters(in: .newlines) || text == block)
+        // Every line is a paragraph, stored with a blank line between (the paragraph model).
+        #expect(text == Paragraphs.canonical(block))
         #expect(text.hasSuffix("SISTA RADEN"))
     }
 
@@ -184,7 +262,7 @@ struct InterfaceEndToEndTests {
         #expect(again.waitFor("Regionala utvecklingsnämnden"), "\(again.capture())")
         #expect(again.capture().contains("Dina utkast"))
         again.sendKeys("Enter")
-        #expect(again.waitFor("Uppgifter – planperiod"))
+        #expect(again.waitFor("Uppgifter · planperiod"))
         again.sendKeys("M-6")
         #expect(again.waitFor("Övrigt från RUN"))
         again.sendKeys("C-q")
@@ -203,7 +281,7 @@ struct InterfaceEndToEndTests {
                                    environment: ["VISUAL": folder.file("editor.sh"), "HOME": folder.path], folder: folder.path)
         defer { tmux.kill() }
         #expect(tmux.waitFor("Uppgifter"))
-        tmux.sendKeys("M-6", "C-t")
+        tmux.sendKeys("M-6", "M-t")
         #expect(tmux.waitFor("Före redigeringen."))
         tmux.sendKeys("C-o")
         #expect(tmux.waitFor("Tillagt i editorn, åäö."), "\(tmux.capture())")
@@ -212,6 +290,48 @@ struct InterfaceEndToEndTests {
         #expect(tmux.waitUntil(timeout: 10) { !$0.contains("Tillagt i editorn") })
         tmux.sendKeys("C-y", "C-q")
         #expect(tmux.waitForExit())
-        #expect(try load(path).text(at: .section("other", "text")) == "Före redigeringen.\nTillagt i editorn, åäö.")
+        #expect(try load(path).text(at: .section("other", "text")) == "Före redigeringen.\n\nTillagt i editorn, åäö.")
+    }
+
+    /// The external editor is a real, interactive editor: it must own the terminal (the
+    /// first version started it in a background process group, where vim said "Error
+    /// reading input" and nothing happened).
+    @Test(arguments: ["vim", "nano"])
+    func realEditorsOwnTheTerminal(editor: String) throws {
+        try #require(isInstalled(editor), "⚠️ \(editor) is not installed")
+        let folder = TemporaryFolder()
+        var draft = SampleDrafts.complete(form)
+        draft.sections["other", default: [:]]["text"] = .text("Före redigeringen.")
+        let path = try newDraft(in: folder, draft)
+        let command = editor == "vim" ? "vim -u NONE -N -i NONE" : "nano --ignorercfiles"
+        let tmux = try TmuxSession(command: "exec \(shellQuoted(Paths.binary)) fill \(shellQuoted(path))",
+                                   environment: ["EDITOR": command, "VISUAL": "", "HOME": folder.path], folder: folder.path)
+        defer { tmux.kill() }
+        #expect(tmux.waitFor("Uppgifter"))
+        tmux.sendKeys("M-6", "M-t")
+        #expect(tmux.waitFor("Före redigeringen."))
+        tmux.sendKeys("C-o")
+        if editor == "vim" {
+            #expect(tmux.waitFor("Före redigeringen.") && tmux.waitUntil(timeout: 10) { !$0.contains("Ctrl-T") }, "\(tmux.capture())")
+            tmux.sendKeys("G", "o")
+            tmux.type("Skrivet i vim, åäö.")
+            tmux.sendKeys("Escape")
+            tmux.type(":wq")
+            tmux.sendKeys("Enter")
+        } else {
+            #expect(tmux.waitFor("GNU nano") || tmux.waitFor("^X"), "\(tmux.capture())")
+            tmux.sendKeys("M-/")  // to the end of the file
+            tmux.type("Skrivet i nano, åäö.")
+            tmux.sendKeys("C-s")
+            tmux.sendKeys("C-x")
+        }
+        let written = editor == "vim" ? "Skrivet i vim, åäö." : "Skrivet i nano, åäö."
+        #expect(tmux.waitFor("Texten från den externa redigeraren är inläst"), "\(tmux.capture())")
+        #expect(tmux.waitFor(written), "\(tmux.capture())")
+        #expect(!tmux.capture().contains("Error reading input"))
+        tmux.sendKeys("C-q")
+        #expect(tmux.waitForExit())
+        let text = try load(path).text(at: .section("other", "text"))
+        #expect(text.hasPrefix("Före redigeringen.") && text.hasSuffix(written), "\(text.debugDescription)")
     }
 }

@@ -1,4 +1,6 @@
+import Foundation
 import FeedbackModel
+import Testing
 import TestSupport
 @testable import FeedbackInterface
 
@@ -10,19 +12,24 @@ struct Harness {
     var now = 1_806_480_000.0
     var commands: [AppCommand] = []
 
-    init(draft: Draft? = nil, width: Int = 80, height: Int = 24, language: Language = .sv, readOnly: ReadOnlyReason? = nil) {
+    init(draft: Draft? = nil, width: Int = 80, height: Int = 24, language: Language = .sv, readOnly: ReadOnlyReason? = nil,
+         path: String = "/tmp/utkast.json") {
         let form = shippedForm()
         let draft = draft ?? Draft.new(form: form, committee: "hsn", documentID: "test", now: SampleDrafts.now)
-        app = App(session: EditorSession(form: form, draft: draft, path: "/tmp/utkast.json", language: language,
-                                         exportFolder: "Exports", readOnly: readOnly))
+        let ids = IDCounter()
+        app = App(session: EditorSession(form: form, draft: draft, path: path, language: language,
+                                         exportFolder: "/srv/export", readOnly: readOnly, time: .utc,
+                                         makeDocumentID: { ids.next() }))
         self.width = width
         self.height = height
+        _ = app.handle(.resize(width: width, height: height), now: now)
     }
 
     init(start: StartScreen, width: Int = 80, height: Int = 24) {
         app = App(start: start)
         self.width = width
         self.height = height
+        _ = app.handle(.resize(width: width, height: height), now: now)
     }
 
     var session: EditorSession { app.session! }
@@ -37,28 +44,39 @@ struct Harness {
         _ = screen()  // render after every key, as the real loop does
     }
 
+    /// Sends any event (a result from the shell) and keeps the commands.
+    mutating func event(_ event: AppEvent) {
+        commands += app.handle(event, now: now)
+    }
+
+    mutating func resize(_ width: Int, _ height: Int) {
+        self.width = width
+        self.height = height
+        _ = app.handle(.resize(width: width, height: height), now: now)
+    }
+
     /// Types text as single keystrokes (one per grapheme; "\n" is Enter).
     mutating func type(_ text: String) {
         for c in text { send(c == "\n" ? .enter : .character(c)) }
     }
 
-    mutating func screen() -> ScreenGrid {
+    func screen() -> ScreenGrid {
         var grid = ScreenGrid(width: width, height: height)
         app.render(into: &grid)
         return grid
     }
 
-    mutating func text() -> String { screen().text }
+    func text() -> String { screen().text }
 
-    mutating func lines() -> [String] { screen().lines }
+    func lines() -> [String] { screen().lines }
 
     /// The cursor as (row, column) on the screen.
-    mutating func cursor() -> (row: Int, column: Int)? { screen().cursor }
+    func cursor() -> (row: Int, column: Int)? { screen().cursor }
 
     /// Goes to a section's first page (Alt-N).
     mutating func goToSection(_ n: Int) { press(.alt(Character(String(n)))) }
 
-    mutating func draft() -> Draft {
+    func draft() -> Draft {
         guard let s = app.session else { fatalError("no session") }
         return s.currentDraft()
     }
@@ -66,7 +84,9 @@ struct Harness {
     /// The last save of the draft file (not an autosave) among the commands since the last call.
     mutating func takeDraftSave() -> (Draft, String)? {
         for command in takeCommands().reversed() {
-            if case .session(.save(let draft, let path, .draft)) = command { return (draft, path) }
+            if case .session(.save(let draft, let path, let purpose)) = command, purpose != .copy(replace: false), purpose != .copy(replace: true) {
+                return (draft, path)
+            }
         }
         return nil
     }
@@ -75,5 +95,79 @@ struct Harness {
     mutating func takeCommands() -> [AppCommand] {
         defer { commands = [] }
         return commands
+    }
+
+    /// Answers the last save as the shell would: written (no failure) or failed.
+    mutating func finishSave(failure: SaveFailure? = nil, emergencyCopy: String? = nil) {
+        for command in takeCommands().reversed() {
+            if case .session(.save(let draft, let path, let purpose)) = command {
+                event(.saveFinished(draft, path: path, purpose: purpose, failure: failure, emergencyCopy: emergencyCopy))
+                return
+            }
+        }
+        Issue.record("no save was asked for")
+    }
+}
+
+/// Document ids "copy-1", "copy-2" … for tests.
+final class IDCounter: @unchecked Sendable {
+    private var n = 0
+    private let lock = NSLock()
+    func next() -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        n += 1
+        return "copy-\(n)"
+    }
+}
+
+/// Whole screens compared with golden text files beside the tests (`Screens/NAME.txt`),
+/// re-recorded with `FEEDBACK_RECORD=1 swift test`, as ratatui's TestBackend and tig's
+/// screen dumps do.
+enum Golden {
+    static let folder = Paths.root + "/Tests/FeedbackInterfaceTests/Screens"
+
+    /// The screen as the golden file holds it: every row (trailing spaces removed) framed
+    /// by "|" so blank rows count, then the cursor.
+    static func dump(_ grid: ScreenGrid) -> String {
+        var lines = grid.lines.map { line -> String in
+            var l = line
+            while l.hasSuffix(" ") { l.removeLast() }
+            return "|" + l
+        }
+        lines.append("cursor: " + (grid.cursor.map { "\($0.row),\($0.column)" } ?? "hidden"))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func check(_ grid: ScreenGrid, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let path = folder + "/" + name + ".txt"
+        let actual = dump(grid)
+        if ProcessInfo.processInfo.environment["FEEDBACK_RECORD"] == "1" {
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try? actual.write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
+            Issue.record("no golden screen \(name).txt; record it with FEEDBACK_RECORD=1 swift test", sourceLocation: sourceLocation)
+            return
+        }
+        guard expected != actual else { return }
+        let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let b = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        var report: [String] = []
+        for i in 0..<max(a.count, b.count) {
+            let x = i < a.count ? String(a[i]) : "∅"
+            let y = i < b.count ? String(b[i]) : "∅"
+            if x != y { report.append("row \(i): expected \(x.debugDescription)\n        actual   \(y.debugDescription)") }
+        }
+        let message = "screen \(name) differs (FEEDBACK_RECORD=1 re-records):\n" + report.joined(separator: "\n")
+        Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+    }
+}
+
+extension Harness {
+    /// Compares the whole screen with `Screens/NAME.txt`.
+    func expectScreen(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        Golden.check(screen(), name, sourceLocation: sourceLocation)
     }
 }

@@ -25,7 +25,8 @@ import TestSupport
     static func unsafeCells(_ text: String, typing: Bool) -> [String] {
         var editor = TextEditor(text: "")
         editor.setViewSize(width: 40, height: 10)
-        editor.insert(text, typing: typing)
+        editor.insert(text)
+        editor.setViewSize(width: 40, height: 10)
         var grid = ScreenGrid(width: 40, height: 10)
         _ = editor.render(into: &grid, row: 0, column: 0, width: 40, height: 10)
         return grid.cells.enumerated().compactMap { index, cell in

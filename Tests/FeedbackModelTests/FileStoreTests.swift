@@ -211,3 +211,30 @@ import TestSupport
         }
     }
 }
+
+/// The trash: a draft moved there can be restored (freedesktop.org layout with .trashinfo).
+@Suite struct TrashTests {
+    @Test func aDraftGoesToTheTrashWithItsInfoAndNamesNeverCollide() throws {
+        let folder = TemporaryFolder()
+        let data = folder.file("data")
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        let environment = ["XDG_DATA_HOME": data, "HOME": folder.path]
+        for round in 1...2 {
+            try folder.write("utkast.json", "{\"round\": \(round)}")
+            let target = try Trash.move(folder.file("utkast.json"), now: Timestamp(secondsSinceEpoch: 1_800_000_000), local: .utc,
+                                        environment: environment)
+            #expect(target == data + "/Trash/files/utkast.json" + (round == 1 ? "" : ".2"))
+            #expect(!FileManager.default.fileExists(atPath: folder.file("utkast.json")))
+            #expect(try String(contentsOfFile: target, encoding: .utf8) == "{\"round\": \(round)}")
+            let info = try String(contentsOfFile: data + "/Trash/info/" + FileStore.fileName(of: target) + ".trashinfo", encoding: .utf8)
+            #expect(info.hasPrefix("[Trash Info]\nPath=/"))
+            #expect(info.contains("DeletionDate=2027-01-15T08:00:00"))
+        }
+    }
+
+    @Test func newDraftNamesFollowOneRule() {
+        let form = shippedForm()
+        #expect(DraftFiles.newDraftName(form: form, committee: "hsn", attempt: 1) == "pf-aterkoppling-2028_hsn.json")
+        #expect(DraftFiles.newDraftName(form: form, committee: "hsn", attempt: 2) == "pf-aterkoppling-2028_hsn-2.json")
+    }
+}

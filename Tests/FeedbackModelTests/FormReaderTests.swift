@@ -70,9 +70,9 @@ import TestSupport
     @Test func brokenDefinitionsNameTheFileLineAndProblem() throws {
         let text = shippedText()
         // An unknown key.
-        let unknown = try #require(failure(text.replacingOccurrences(of: "deadline: \"2027-04-16\"", with: "deadlne: \"2027-04-16\"")))
+        let unknown = try #require(failure(text.replacingOccurrences(of: "\ntimeline:\n", with: "\ntimelin:\n")))
         #expect(unknown.file == "broken.yaml")
-        #expect(unknown.problem.contains("deadlne"))
+        #expect(unknown.problem.contains("timelin"))
         #expect(unknown.line != nil)
 
         // An unknown field type, with its line.

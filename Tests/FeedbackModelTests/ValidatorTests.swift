@@ -70,8 +70,10 @@ import TestSupport
         #expect(codes { $0.metadata["meetingDate"] = .text("2027-02-30") } == ["invalidDate"])
         #expect(codes { $0.metadata["meetingDate"] = .text("8 april") } == ["invalidDate"])
         #expect(codes { $0.metadata["meetingDate"] = .text("2026-12-31") } == ["dateTooEarly"])
-        #expect(codes { $0.metadata["meetingDate"] = .text("2028-01-01") } == ["dateTooLate"])
-        #expect(codes { $0.metadata["meetingDate"] = .text("2027-12-31") }.isEmpty)
+        // A meeting after the deadline (2027-04-16) is also a warning: the feedback will be late.
+        #expect(codes { $0.metadata["meetingDate"] = .text("2028-01-01") } == ["dateTooLate", "meetingAfterDeadline"])
+        #expect(codes { $0.metadata["meetingDate"] = .text("2027-12-31") } == ["meetingAfterDeadline"])
+        #expect(codes { $0.metadata["meetingDate"] = .text("2027-04-16") }.isEmpty)
         #expect(SimpleDate(iso: "2028-02-29") != nil)
         #expect(SimpleDate(iso: "2027-02-29") == nil)
     }
@@ -145,5 +147,26 @@ import TestSupport
         let a = "Första stycket\u{7} med ord"
         let b = "  andra\u{202E}  stycke "
         #expect(TextRules.stats(a).followed(by: TextRules.stats(b)) == TextRules.stats(a + "\n" + b))
+    }
+}
+
+/// Every finding of a table row names the row (from 1) and the column, also warnings with a
+/// message of the form's own, in the interface and in the headless report.
+@Suite struct RowFindingTests {
+    @Test func rowFindingsNameTheirRowAndColumn() {
+        let form = shippedForm()
+        var draft = SampleDrafts.complete(form)
+        var second = TableRow()
+        second["risk"] = .text("Ny risk")
+        second["likelihood"] = .text("lag")
+        second["consequence"] = .text("lag")
+        draft.sections["economy"]!["risks"] = .table(draft.sections["economy"]!["risks"]!.rows + [second])
+        let findings = Validator(form: form).validate(draft)
+        let measure = findings.first { $0.target.cell == "measure" }
+        #expect(measure?.severity == .warning)
+        #expect(measure?.message.sv.hasPrefix("Risker och känslighet, rad 2, Åtgärd: ") == true)
+        #expect(measure?.message.en.hasPrefix("Risks, row 2, Measure: ") == true)
+        let report = FindingsReport.text(file: "d.json", findings: findings, form: form, language: .sv)
+        #expect(report.contains("rad 2, Åtgärd"))
     }
 }

@@ -3,6 +3,8 @@ import FeedbackModel
 /// Drafts built in code, for tests that need a known starting point.
 public enum SampleDrafts {
     public static let now = Timestamp(secondsSinceEpoch: 1_806_480_000)  // 2027-03-31
+    /// The date the tests take as today (before the shipped form's deadline, 2027-04-16).
+    public static let today = now.date
 
     /// Swedish text of about `words` words.
     public static func swedishText(words: Int, seed: Int = 0) -> String {
@@ -29,6 +31,8 @@ public enum SampleDrafts {
         draft.metadata["contactName"] = .text("Åsa Öberg")
         draft.metadata["contactEmail"] = .text("asa.oberg@region.example")
         draft.metadata["status"] = .text("beslutad")
+        // Every heading marked done by the secretary.
+        draft.readySections = Set(form.sections.map(\.id))
         for (i, section) in form.sections.enumerated() {
             draft.sections[section.id, default: [:]]["text"] = .text(swedishText(words: 60, seed: i) + "\n\n" + swedishText(words: 40, seed: i + 1))
         }

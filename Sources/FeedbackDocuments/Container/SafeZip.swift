@@ -109,18 +109,24 @@ struct SafeZip {
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(min(entry.uncompressedSize, limit)))
+        // Counted while streaming: a part may unpack to no more than its header declares.
+        let declared = entry.uncompressedSize
         var exceeded = false
         let checksum: CRC32
         do {
             checksum = try archive.extract(entry, bufferSize: 64 * 1024, skipCRC32: false) { chunk in
-                if UInt64(bytes.count + chunk.count) > limit {
+                if UInt64(bytes.count + chunk.count) > declared {
                     exceeded = true
                     throw Archive.ArchiveError.cancelledOperation
                 }
                 bytes.append(contentsOf: chunk)
             }
         } catch {
-            if exceeded { throw tooLarge }
+            if exceeded {
+                throw DocumentError(.hostile, file: file, problem: Localized(
+                    sv: "delen \(Sanitizer.visible(name)) packas upp till mer än dess rubrik säger (\(declared) byte); filen är manipulerad och läses inte",
+                    en: "the part \(Sanitizer.visible(name)) unpacks to more than its header says (\(declared) bytes); the file has been tampered with and is not read"))
+            }
             throw DocumentError(.damaged, file: file, problem: Localized(
                 sv: "delen \(Sanitizer.visible(name)) är trasig och kan inte packas upp", en: "the part \(Sanitizer.visible(name)) is damaged and cannot be unpacked"))
         }

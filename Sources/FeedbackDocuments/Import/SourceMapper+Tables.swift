@@ -95,8 +95,8 @@ extension SourceMapper {
             }
             if sum != stated {
                 content.notes.append(ImportReport.Note(severity: .warning, message: Localized(
-                    sv: "\(match.field.label.sv): dokumentets summarad säger \(DocumentLabels.amount(stated)) för \(year), raderna blir \(DocumentLabels.amount(sum)). Raderna importerades; programmet summerar själv.",
-                    en: "\(match.field.label.en): the document's totals row says \(DocumentLabels.amount(stated)) for \(year), the rows add up to \(DocumentLabels.amount(sum)). The rows were imported; the program adds them up itself.")))
+                    sv: "\(match.field.label.sv): dokumentets summarad säger \(AmountFormat.display(stated)) för \(year), raderna blir \(AmountFormat.display(sum)). Raderna importerades; programmet summerar själv.",
+                    en: "\(match.field.label.en): the document's totals row says \(AmountFormat.display(stated)) for \(year), the rows add up to \(AmountFormat.display(sum)). The rows were imported; the program adds them up itself.")))
             }
         }
     }

@@ -5,8 +5,9 @@ import FeedbackModel
 /// line feeds inside a paragraph are line breaks.
 ///
 /// Lines of white space only count as blank, trailing white space of a line is dropped,
-/// empty bullets are dropped, and a bullet list is its own block, so a paragraph and the
-/// list after it are separated by a blank line in the canonical text (`canonical(_:)`).
+/// empty bullets are dropped, a bullet list is its own block (a paragraph and the list
+/// after it are separated by a blank line in the canonical text, `canonical(_:)`), and two
+/// lists with only blank lines between them are one list.
 public enum DraftText {
     /// A block of a draft's text.
     public enum Piece: Sendable, Equatable {
@@ -26,7 +27,13 @@ public enum DraftText {
             paragraphLines = []
         }
         func flushBullets() {
-            if !bullets.isEmpty { pieces.append(.bullets(bullets)) }
+            guard !bullets.isEmpty else { return }
+            // Lists separated only by blank lines are one list: a document cannot tell them apart.
+            if case .bullets(let previous)? = pieces.last {
+                pieces[pieces.count - 1] = .bullets(previous + bullets)
+            } else {
+                pieces.append(.bullets(bullets))
+            }
             bullets = []
         }
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -74,35 +74,54 @@ public struct LineEditor: Sendable, Equatable {
         scroll = 0
     }
 
-    /// Handles an editing key; returns false for keys it does not use.
-    public mutating func handle(_ key: Key) -> Bool {
-        switch key {
-        case .character(let c): insert(String(c))
-        case .paste(let s): insert(s)
-        case .backspace: backspace()
-        case .delete, .control("d"): deleteForward()
-        case .left: left()
-        case .right: right()
-        case .home, .control("a"): home()
-        case .end, .control("e"): end()
-        case .wordLeft, .alt("b"): wordLeft()
-        case .wordRight, .alt("f"): wordRight()
-        default: return false
-        }
-        return true
-    }
-
-    /// Draws the text in `width` cells, scrolled so the cursor shows; returns the cursor column.
-    @discardableResult
-    public mutating func render(into grid: inout ScreenGrid, row: Int, column: Int, width: Int, style: Style) -> Int {
-        guard width > 0 else { return column }
-        // Cursor column in cells from the start of the text.
-        let before = String(text[..<index(cursor)])
-        let cursorX = DisplayText.width(of: before)
+    /// Scrolls sideways so the cursor shows in a field `width` cells wide (called when keys
+    /// are handled; drawing only reads the scroll).
+    public mutating func keepCursorVisible(width: Int) {
+        guard width > 0 else { return }
+        let cursorX = DisplayText.width(of: String(text[..<index(cursor)]))
         if cursorX < scroll { scroll = cursorX }
         if cursorX - scroll > width - 1 { scroll = cursorX - (width - 1) }
+    }
+
+    /// Draws the text in `width` cells, scrolled as last set; returns the cursor column.
+    @discardableResult
+    public func render(into grid: inout ScreenGrid, row: Int, column: Int, width: Int, style: Style) -> Int {
+        guard width > 0 else { return column }
+        let cursorX = DisplayText.width(of: String(text[..<index(cursor)]))
+        let shift = min(scroll, cursorX)
         grid.fill(row: row, column: column, width: width, height: 1, style: style)
-        grid.put(text, row: row, column: column - scroll, limit: column + width, clip: column, style: style)
-        return column + cursorX - scroll
+        grid.put(text, row: row, column: column - shift, limit: column + width, clip: column, style: style)
+        return column + min(width - 1, cursorX - shift)
+    }
+
+    /// Draws the text wrapped over up to `height` rows of `width` cells (long table cells);
+    /// returns the cursor's cell when it is inside.
+    public func renderWrapped(into grid: inout ScreenGrid, row: Int, column: Int, width: Int, height: Int,
+                              style: Style) -> (row: Int, column: Int)? {
+        guard width > 1, height > 0 else { return nil }
+        let starts = Wrap.rowStarts(text, width: width - 1)
+        // The rows shown: the cursor's row stays visible.
+        var cursorRow = 0
+        for (i, start) in starts.enumerated() where start <= cursor { cursorRow = i }
+        let first = max(0, cursorRow - height + 1)
+        var cell: (Int, Int)?
+        for (i, start) in starts.enumerated().dropFirst(first).prefix(height) {
+            let end = i + 1 < starts.count ? starts[i + 1] : text.utf8.count
+            let y = row + i - first
+            grid.fill(row: y, column: column, width: width, height: 1, style: style)
+            grid.put(TextBuffer.slice(text, start, end), row: y, column: column, limit: column + width, style: style)
+            if i == cursorRow {
+                cell = (y, column + min(width - 1, DisplayText.width(of: TextBuffer.slice(text, start, cursor))))
+            }
+        }
+        for y in (row + min(height, starts.count - first))..<(row + height) {
+            grid.fill(row: y, column: column, width: width, height: 1, style: style)
+        }
+        return cell
+    }
+
+    /// Rows the text takes when wrapped at `width` cells.
+    public func wrappedRowCount(width: Int) -> Int {
+        Wrap.rowStarts(text, width: max(1, width - 1)).count
     }
 }

@@ -13,16 +13,24 @@ public enum Page: Equatable, Hashable, Sendable {
         }
         return pages
     }
+
+    var sectionIndex: Int? {
+        if case .field(let s, _) = self { return s }
+        return nil
+    }
 }
 
-/// Where the focus is in a metadata or table page, and the line being edited there.
-struct FormFocus: Sendable, Equatable {
+/// Where the focus is on the details page or a table page, and the line being edited there.
+struct FieldFocus: Sendable, Equatable {
     /// The metadata field index, or the cell index in the current row.
     var index = 0
     /// The table row.
     var row = 0
-    /// The text being edited in the focused field (text, date, amount); nil for choices.
+    /// The text of the focused field or cell being edited (text, date, amount); nil for choices.
     var line: LineEditor?
+    /// The first row and the first cell shown in a table grid (scrolling, set when keys are handled).
+    var firstRow = 0
+    var firstCell = 0
 }
 
 /// A cell of a table row as the interface lists it: plan-year columns give one cell per year.
@@ -32,11 +40,22 @@ struct TableCell: Sendable, Equatable {
     var year: Int?
 
     func label(_ language: Language) -> String {
+        if let year { return String(year) }
+        return column.label[language]
+    }
+
+    /// "Belopp (tkr) 2028" for messages and the cell's own line.
+    func fullLabel(_ language: Language) -> String {
         if let year { return "\(column.label[language]) \(year)" }
         return column.label[language]
     }
 
     var isAmount: Bool { column.kind == .amount || column.kind == .planYears }
+
+    var isChoice: Bool {
+        if case .choice = column.kind { return true }
+        return false
+    }
 
     static func cells(_ columns: [ColumnDefinition], years: [Int]) -> [TableCell] {
         var cells: [TableCell] = []
@@ -49,12 +68,4 @@ struct TableCell: Sendable, Equatable {
         }
         return cells
     }
-}
-
-/// A snapshot for undoing a change on a metadata or table page.
-struct ValueSnapshot: Sendable {
-    var place: FieldPlace?
-    var metadata: [String: FieldValue]?
-    var rows: [TableRow]?
-    var focus: FormFocus
 }

@@ -24,6 +24,8 @@ struct ParagraphCounts: Sendable {
     var format: Int32
     /// Whether the paragraph is NFC already (then the text is saved as it stands).
     var isNFC: Bool
+    /// A bullet item ("- …"): joined to a neighbouring item by one line feed, not a blank line.
+    var isBullet: Bool
 
     init(_ paragraph: String) {
         isNFC = TextRules.isNFC(paragraph)
@@ -33,7 +35,11 @@ struct ParagraphCounts: Sendable {
         control = Int32(clamping: s.controlCount)
         bidi = Int32(clamping: s.bidiCount)
         format = Int32(clamping: s.formatCount)
+        isBullet = Paragraphs.isBullet(paragraph)
     }
+
+    /// White space only: not content, dropped from the stored text (see `Paragraphs`).
+    var isBlank: Bool { words == 0 }
 
     var hazards: Int { Int(control) + Int(bidi) + Int(format) }
 
@@ -79,6 +85,10 @@ struct ParagraphCounts: Sendable {
 
 /// A long text as paragraphs, with per-paragraph counts (in the validator's units) and
 /// wrap caches, so one keystroke costs the length of one paragraph, not of the text.
+///
+/// One paragraph (or bullet item) per line. The stored text (`nfcText`) follows the
+/// paragraph model of `Paragraphs`: blank lines are dropped, paragraphs are separated by a
+/// blank line and bullet items by a line feed; the counts are those of the stored text.
 public struct TextBuffer: Sendable {
     public private(set) var paragraphs: [String]
     private var stats: [ParagraphCounts]
@@ -88,14 +98,31 @@ public struct TextBuffer: Sendable {
     public private(set) var characterTotal = 0
     public private(set) var wordTotal = 0
     public private(set) var hazardTotals = (control: 0, bidi: 0, format: 0)
+    /// Characters of blank paragraphs (not in the stored text).
+    private var blankCharacters = 0
+    /// The separators of the stored text (2 between paragraphs, 1 between bullet items),
+    /// counted again only when the paragraph structure changes.
+    private var separatorTotal = 0
     /// Increases with every change.
     public private(set) var version = 0
 
+    /// A buffer of a stored or pasted text: one paragraph per line, blank lines dropped.
     public init(_ text: String = "") {
-        paragraphs = TextBuffer.lines(text)
+        paragraphs = TextBuffer.lines(Paragraphs.collapsingBlankLines(text))
         stats = paragraphs.map(ParagraphCounts.init)
         rowStarts = Array(repeating: nil, count: paragraphs.count)
         for s in stats { add(s, sign: 1) }
+        recountSeparators()
+    }
+
+    private mutating func recountSeparators() {
+        var total = 0
+        var previousBullet: Bool?
+        for s in stats where !s.isBlank {
+            if let previousBullet { total += previousBullet && s.isBullet ? 1 : 2 }
+            previousBullet = s.isBullet
+        }
+        separatorTotal = total
     }
 
     /// Splits at line feeds by bytes (a Character split would keep "\r\n" whole, and is slow).
@@ -111,12 +138,13 @@ public struct TextBuffer: Sendable {
         hazardTotals.bidi += sign * Int(s.bidi)
         hazardTotals.format += sign * Int(s.format)
         nonNFCParagraphs += sign * (s.isNFC ? 0 : 1)
+        if s.isBlank { blankCharacters += sign * Int(s.characters) }
     }
 
     /// Paragraphs that are not NFC yet (usually none: typed and pasted text is NFC).
     private var nonNFCParagraphs = 0
 
-    /// The whole text, paragraphs joined with line feeds.
+    /// The paragraphs joined with line feeds, as the editor holds them (blank ones included).
     public var text: String { TextBuffer.join(paragraphs) }
 
     /// Paragraphs joined by line feeds into a string allocated once at its final size.
@@ -132,17 +160,36 @@ public struct TextBuffer: Sendable {
         return result
     }
 
-    /// The whole text in NFC, normalising only the paragraphs that need it (a line feed never
-    /// composes with its neighbours, so NFC paragraphs joined by line feeds are NFC).
+    /// The stored text: NFC, blank paragraphs dropped, paragraphs separated by a blank line and
+    /// bullet items by a line feed (line feeds never compose with their neighbours, so NFC
+    /// paragraphs joined this way are NFC). Allocated once at its final size.
     public var nfcText: String {
-        if nonNFCParagraphs == 0 { return text }
-        return TextBuffer.join(zip(paragraphs, stats).map { $1.isNFC ? $0 : TextRules.nfc($0) })
+        var total = separatorTotal
+        for (p, s) in zip(paragraphs, stats) where !s.isBlank { total += p.utf8.count }
+        var result = ""
+        result.reserveCapacity(total)
+        var previousBullet: Bool?
+        for (p, s) in zip(paragraphs, stats) where !s.isBlank {
+            if let previousBullet { result.append(previousBullet && s.isBullet ? "\n" : "\n\n") }
+            result.append(s.isNFC ? p : TextRules.nfc(p))
+            previousBullet = s.isBullet
+        }
+        return result
     }
 
     public var paragraphCount: Int { paragraphs.count }
 
-    /// Characters (Unicode scalars after NFC) including the line feeds between paragraphs.
-    public var characterCount: Int { characterTotal + paragraphs.count - 1 }
+    /// Whether paragraph `p` is a bullet item.
+    public func isBullet(_ p: Int) -> Bool { stats[p].isBullet }
+
+    /// Whether a blank row is drawn after paragraph `p` (between paragraphs, not between
+    /// bullet items).
+    public func hasGap(after p: Int) -> Bool {
+        p + 1 < paragraphs.count && !(stats[p].isBullet && stats[p + 1].isBullet)
+    }
+
+    /// Characters (Unicode scalars after NFC) of the stored text, separators included.
+    public var characterCount: Int { characterTotal - blankCharacters + separatorTotal }
 
     public var isEmpty: Bool { paragraphs.count == 1 && paragraphs[0].isEmpty }
 
@@ -156,18 +203,28 @@ public struct TextBuffer: Sendable {
         result.formatCount = hazardTotals.format
         if result.hazardCount > 0 {
             // Only the paragraphs that hold hazards are scanned again, for their places.
-            var before = 0
-            for (i, s) in stats.enumerated() {
-                if s.hazards > 0 {
-                    for hazard in TextRules.stats(TextRules.nfc(paragraphs[i])).hazards where result.hazards.count < TextStats.rememberedHazards {
-                        var moved = hazard
-                        moved.offset += before
-                        result.hazards.append(moved)
-                    }
-                    if result.hazards.count >= TextStats.rememberedHazards { break }
+            for (i, before) in storedOffsets() where stats[i].hazards > 0 {
+                for hazard in TextRules.stats(TextRules.nfc(paragraphs[i])).hazards where result.hazards.count < TextStats.rememberedHazards {
+                    var moved = hazard
+                    moved.offset += before
+                    result.hazards.append(moved)
                 }
-                before += Int(s.characters) + 1
+                if result.hazards.count >= TextStats.rememberedHazards { break }
             }
+        }
+        return result
+    }
+
+    /// The kept paragraphs with the scalar offset at which each starts in the stored text.
+    private func storedOffsets() -> [(paragraph: Int, offset: Int)] {
+        var result: [(Int, Int)] = []
+        var offset = 0
+        var previousBullet: Bool?
+        for (i, s) in stats.enumerated() where !s.isBlank {
+            if let previousBullet { offset += previousBullet && s.isBullet ? 1 : 2 }
+            result.append((i, offset))
+            offset += Int(s.characters)
+            previousBullet = s.isBullet
         }
         return result
     }
@@ -210,9 +267,15 @@ public struct TextBuffer: Sendable {
         lines[0] = head + lines[0]
         lines[lines.count - 1] += tail
         let range = a.paragraph...b.paragraph
+        let oldShape = range.map { (stats[$0].isBlank, stats[$0].isBullet) }
         for i in range { add(stats[i], sign: -1) }
         let newStats = lines.map(ParagraphCounts.init)
         for s in newStats { add(s, sign: 1) }
+        defer {
+            if oldShape.count != newStats.count || !zip(oldShape, newStats).allSatisfy({ $0.0 == $1.isBlank && $0.1 == $1.isBullet }) {
+                recountSeparators()
+            }
+        }
         if range.count == 1 && lines.count == 1 {
             // An edit inside one paragraph: re-wrap only around it.
             let oldRows = rowStarts[a.paragraph]
@@ -242,9 +305,12 @@ public struct TextBuffer: Sendable {
         TextBuffer.replaceBytes(&paragraphs[p], from, to, with: text)
         let delta = text.utf8.count - (to - from)
         let after = ParagraphCounts(TextBuffer.slice(paragraphs[p], window.start, window.end + delta))
+        let oldShape = (stats[p].isBlank, stats[p].isBullet)
         add(stats[p], sign: -1)
         stats[p] = stats[p].replacing(before, with: after)
+        stats[p].isBullet = Paragraphs.isBullet(paragraphs[p])
         add(stats[p], sign: 1)
+        if oldShape != (stats[p].isBlank, stats[p].isBullet) { recountSeparators() }
         if let oldRows = rowStarts[p], wrapWidth > 0 {
             rowStarts[p] = nil
             rowStarts[p] = Wrap.rewrap(paragraphs[p], width: wrapWidth, old: oldRows, editStart: from,
@@ -298,26 +364,25 @@ public struct TextBuffer: Sendable {
         return TextPosition(paragraph: p.paragraph, offset: p.offset - u.distance(from: previous, to: i))
     }
 
-    /// The position of the grapheme holding the `scalarOffset`-th scalar of the whole text
-    /// (line feeds count as one), as the validator reports places.
+    /// The position of the grapheme holding the `scalarOffset`-th scalar of the stored text
+    /// (separators count as they are stored), as the validator reports places.
     public func position(forScalarOffset scalarOffset: Int) -> TextPosition {
-        var remaining = max(0, scalarOffset)
-        for (i, paragraph) in paragraphs.enumerated() {
-            let count = paragraph.unicodeScalars.count
-            if remaining <= count || i == paragraphs.count - 1 {
-                var offset = 0
-                var scalars = 0
-                for character in paragraph {
-                    let n = character.unicodeScalars.count
-                    if scalars + n > remaining { break }
-                    scalars += n
-                    offset += character.utf8.count
-                }
-                return TextPosition(paragraph: i, offset: offset)
-            }
-            remaining -= count + 1
+        let target = max(0, scalarOffset)
+        let kept = storedOffsets()
+        guard let index = kept.lastIndex(where: { $0.offset <= target }) else {
+            return kept.first.map { TextPosition(paragraph: $0.paragraph, offset: 0) } ?? end
         }
-        return end
+        let (i, start) = kept[index]
+        let remaining = target - start
+        var offset = 0
+        var scalars = 0
+        for character in paragraphs[i] {
+            let n = character.unicodeScalars.count
+            if scalars + n > remaining { break }
+            scalars += n
+            offset += character.utf8.count
+        }
+        return TextPosition(paragraph: i, offset: offset)
     }
 
     // MARK: - Layout
@@ -327,6 +392,11 @@ public struct TextBuffer: Sendable {
         guard width != wrapWidth else { return }
         wrapWidth = width
         for i in rowStarts.indices { rowStarts[i] = nil }
+    }
+
+    /// The row starts of a paragraph, cached or computed now (for drawing, which changes nothing).
+    public func cachedRows(of paragraph: Int) -> [Int] {
+        rowStarts[paragraph] ?? Wrap.rowStarts(paragraphs[paragraph], width: wrapWidth)
     }
 
     /// The row starts of a paragraph at the current wrap width (computed on first use).

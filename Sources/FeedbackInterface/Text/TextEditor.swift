@@ -1,55 +1,43 @@
 import FeedbackModel
 
-/// One undoable change: the text between `start` and `end` (after the change) replaced what
-/// `removed` was.
-struct TextChange: Sendable {
-    var start: TextPosition
-    var removed: String
-    var inserted: String
-    var cursorBefore: TextPosition
-    var kind: Kind
-
-    enum Kind: Sendable { case typing, deleting, other }
-
-    var end: TextPosition { TextBuffer.end(of: inserted, at: start) }
-}
-
-/// A multi-paragraph text field being edited: buffer, cursor, scrolling, undo and redo.
+/// A multi-paragraph text field being edited: its buffer, cursor and scrolling. Changes come
+/// from the session's edit funnel (which keeps the one undo history); the view size comes
+/// from the session's layout, so drawing changes nothing.
+///
+/// Rows on screen are the paragraphs' wrapped rows plus one blank row between paragraphs
+/// (not between bullet items), the way the stored text separates them.
 public struct TextEditor: Sendable {
     public private(set) var buffer: TextBuffer
     public private(set) var cursor = TextPosition(paragraph: 0, offset: 0)
-    /// The first visible row: a paragraph and a row within it.
+    /// The first visible row: a paragraph and a row within it (the row after its last text
+    /// row is the blank row after it).
     public private(set) var top = (paragraph: 0, row: 0)
     /// The visual column that up and down try to keep.
     private var preferredColumn: Int?
-    private var undoStack: [TextChange] = []
-    private var redoStack: [TextChange] = []
-    /// Whether the last change may absorb the next keystroke of the same kind.
-    private var runOpen = false
-    /// The size of the text area (set by the renderer; width includes the spare column).
+    /// The size of the text area (width includes the spare column for the cursor).
     public private(set) var viewWidth = 40
     public private(set) var viewHeight = 10
-    /// Steps of undo kept (bounded memory).
-    static let undoLimit = 1000
 
     public init(text: String) {
         buffer = TextBuffer(text)
     }
 
-    public var text: String { buffer.text }
-    public var canUndo: Bool { !undoStack.isEmpty }
-    public var canRedo: Bool { !redoStack.isEmpty }
-
     /// Columns the text wraps at: one less than the view, so the cursor fits after a full row.
     var wrapWidth: Int { max(1, viewWidth - 1) }
 
+    /// Sets the size of the text area and scrolls so the cursor shows; wraps the rows that
+    /// will be drawn (so drawing needs no cache of its own).
     public mutating func setViewSize(width: Int, height: Int) {
+        let resized = max(2, width) != viewWidth || max(1, height) != viewHeight || buffer.wrapWidth != max(1, max(2, width) - 1)
         viewWidth = max(2, width)
         viewHeight = max(1, height)
         buffer.setWrapWidth(wrapWidth)
         clampTop()
-        ensureCursorVisible()
+        if resized { ensureCursorVisible() }
+        // Never half empty below the end of the text (after a resize, or after an undo took
+        // a long paste away).
         fillView()
+        wrapVisibleRows()
     }
 
     /// After growing, scrolls back so the view is not half empty below the end of the text.
@@ -58,112 +46,59 @@ public struct TextEditor: Sendable {
         var p = top
         while count < viewHeight, p.paragraph < buffer.paragraphCount {
             count += 1
-            if p.row + 1 < buffer.rows(of: p.paragraph).count { p.row += 1 } else { p = (p.paragraph + 1, 0) }
+            p = nextRow(after: p)
         }
         if count < viewHeight { scroll(by: -(viewHeight - count)) }
     }
 
-    // MARK: - Editing
-
-    /// Inserts typed or pasted text at the cursor. Pastes are one undo step.
-    public mutating func insert(_ text: String, typing: Bool = false) {
-        guard !text.isEmpty else { return }
-        let normalized = typing ? text : TextEditor.normalizeLineBreaks(text)
-        apply(TextChange(start: cursor, removed: "", inserted: normalized, cursorBefore: cursor, kind: typing ? .typing : .other),
-              mergeable: typing && !normalized.contains("\n"))
-    }
-
-    /// CRLF and lone CR become LF, the way pasted Windows and old Mac text is meant.
-    static func normalizeLineBreaks(_ text: String) -> String {
-        guard text.utf8.contains(0x0D) else { return text }
-        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-    }
-
-    public mutating func newParagraph() {
-        apply(TextChange(start: cursor, removed: "", inserted: "\n", cursorBefore: cursor, kind: .other), mergeable: false)
-    }
-
-    public mutating func backspace() {
-        let start = buffer.position(before: cursor)
-        guard start != cursor else { return }
-        let removed = buffer.text(from: start, to: cursor)
-        apply(TextChange(start: start, removed: removed, inserted: "", cursorBefore: cursor, kind: .deleting), mergeable: true)
-    }
-
-    public mutating func deleteForward() {
-        let end = buffer.position(after: cursor)
-        guard end != cursor else { return }
-        let removed = buffer.text(from: cursor, to: end)
-        apply(TextChange(start: cursor, removed: removed, inserted: "", cursorBefore: cursor, kind: .deleting), mergeable: false)
-    }
-
-    /// Replaces the whole text (from an external editor) as one undo step.
-    public mutating func replaceAll(with text: String) {
-        let removed = buffer.text
-        guard removed != text else { return }
-        apply(TextChange(start: TextPosition(paragraph: 0, offset: 0), removed: removed, inserted: TextEditor.normalizeLineBreaks(text),
-                         cursorBefore: cursor, kind: .other), mergeable: false)
-        cursor = TextPosition(paragraph: 0, offset: 0)
-        top = (0, 0)
-    }
-
-    private mutating func apply(_ change: TextChange, mergeable: Bool) {
-        let removedEnd = TextBuffer.end(of: change.removed, at: change.start)
-        let end = buffer.replace(from: change.start, to: removedEnd, with: change.inserted)
-        cursor = end
-        preferredColumn = nil
-        redoStack.removeAll()
-        if mergeable, runOpen, var last = undoStack.last, last.kind == change.kind {
-            if change.kind == .typing, last.end == change.start {
-                last.inserted += change.inserted
-                undoStack[undoStack.count - 1] = last
-                ensureCursorVisible()
-                return
-            }
-            if change.kind == .deleting, last.inserted.isEmpty, TextBuffer.end(of: change.removed, at: change.start) == last.start {
-                last.removed = change.removed + last.removed
-                last.start = change.start
-                undoStack[undoStack.count - 1] = last
-                ensureCursorVisible()
-                return
-            }
+    private mutating func wrapVisibleRows() {
+        var p = top
+        var count = 0
+        while count < viewHeight, p.paragraph < buffer.paragraphCount {
+            count += 1
+            p = nextRow(after: p)
         }
-        undoStack.append(change)
-        if undoStack.count > TextEditor.undoLimit { undoStack.removeFirst(undoStack.count - TextEditor.undoLimit) }
-        runOpen = mergeable
-        ensureCursorVisible()
     }
 
-    /// Ends the current typing run, so the next keystroke starts a new undo step.
-    public mutating func closeRun() { runOpen = false }
-
-    public mutating func undo() {
-        guard let change = undoStack.popLast() else { return }
-        buffer.replace(from: change.start, to: change.end, with: change.removed)
-        cursor = change.cursorBefore
-        redoStack.append(change)
-        runOpen = false
-        preferredColumn = nil
-        ensureCursorVisible()
+    /// Text rows of a paragraph plus its blank row.
+    private mutating func visualRowCount(_ p: Int) -> Int {
+        buffer.rows(of: p).count + (buffer.hasGap(after: p) ? 1 : 0)
     }
 
-    public mutating func redo() {
-        guard let change = redoStack.popLast() else { return }
-        let removedEnd = TextBuffer.end(of: change.removed, at: change.start)
-        cursor = buffer.replace(from: change.start, to: removedEnd, with: change.inserted)
-        undoStack.append(change)
-        runOpen = false
+    private mutating func nextRow(after p: (paragraph: Int, row: Int)) -> (paragraph: Int, row: Int) {
+        p.row + 1 < visualRowCount(p.paragraph) ? (p.paragraph, p.row + 1) : (p.paragraph + 1, 0)
+    }
+
+    // MARK: - Changes (from the session's edit funnel)
+
+    /// Replaces `removed` at `start` with `inserted`; returns where the inserted text ends.
+    @discardableResult
+    public mutating func apply(at start: TextPosition, removed: String, inserted: String) -> TextPosition {
+        let removedEnd = TextBuffer.end(of: removed, at: start)
+        let end = buffer.replace(from: start, to: removedEnd, with: inserted)
         preferredColumn = nil
-        ensureCursorVisible()
+        return end
+    }
+
+    /// The text to insert for a paste or an external edit: line breaks normalised and runs of
+    /// blank lines collapsed to one paragraph break (see `Paragraphs`).
+    public static func insertable(_ text: String) -> String {
+        Paragraphs.collapsingBlankLines(text)
     }
 
     // MARK: - Moving
 
     public mutating func moveTo(_ position: TextPosition) {
-        cursor = position
+        cursor = clamped(position)
         preferredColumn = nil
-        runOpen = false
         ensureCursorVisible()
+    }
+
+    /// A position inside the buffer (after an undo the old one may point past the end).
+    private func clamped(_ p: TextPosition) -> TextPosition {
+        let paragraph = min(max(0, p.paragraph), buffer.paragraphCount - 1)
+        let length = buffer.paragraphs[paragraph].utf8.count
+        return TextPosition(paragraph: paragraph, offset: min(max(0, p.offset), length))
     }
 
     public mutating func moveLeft() { moveTo(buffer.position(before: cursor)) }
@@ -225,7 +160,6 @@ public struct TextEditor: Sendable {
                     // Down on the last row goes to the end.
                     cursor = buffer.end
                     preferredColumn = goal
-                    runOpen = false
                     ensureCursorVisible()
                     return
                 }
@@ -236,7 +170,6 @@ public struct TextEditor: Sendable {
                 } else {
                     cursor = TextPosition(paragraph: 0, offset: 0)
                     preferredColumn = goal
-                    runOpen = false
                     ensureCursorVisible()
                     return
                 }
@@ -245,7 +178,6 @@ public struct TextEditor: Sendable {
         }
         cursor = position(inRow: target.row, of: target.paragraph, column: goal)
         preferredColumn = goal
-        runOpen = false
         ensureCursorVisible()
     }
 
@@ -324,21 +256,21 @@ public struct TextEditor: Sendable {
 
     private mutating func clampTop() {
         top.paragraph = min(max(0, top.paragraph), buffer.paragraphCount - 1)
-        top.row = min(max(0, top.row), buffer.rows(of: top.paragraph).count - 1)
+        top.row = min(max(0, top.row), visualRowCount(top.paragraph) - 1)
     }
 
-    /// Moves the view by whole rows.
+    /// Moves the view by whole rows (blank rows between paragraphs included).
     public mutating func scroll(by rows: Int) {
         var remaining = rows
         while remaining > 0 {
-            if top.row + 1 < buffer.rows(of: top.paragraph).count { top.row += 1 } else if top.paragraph + 1 < buffer.paragraphCount {
+            if top.row + 1 < visualRowCount(top.paragraph) { top.row += 1 } else if top.paragraph + 1 < buffer.paragraphCount {
                 top = (top.paragraph + 1, 0)
             } else { break }
             remaining -= 1
         }
         while remaining < 0 {
             if top.row > 0 { top.row -= 1 } else if top.paragraph > 0 {
-                top = (top.paragraph - 1, buffer.rows(of: top.paragraph - 1).count - 1)
+                top = (top.paragraph - 1, visualRowCount(top.paragraph - 1) - 1)
             } else { break }
             remaining += 1
         }
@@ -364,39 +296,44 @@ public struct TextEditor: Sendable {
                 scroll(by: -(viewHeight - 1))
                 return
             }
-            if p.row + 1 < buffer.rows(of: p.paragraph).count { p.row += 1 } else { p = (p.paragraph + 1, 0) }
+            p = nextRow(after: p)
         }
     }
 
     /// Draws the visible rows into the grid and returns the cursor's cell (if visible).
-    public mutating func render(into grid: inout ScreenGrid, row y0: Int, column x0: Int, width: Int, height: Int,
-                                style: Style = .normal) -> (row: Int, column: Int)? {
-        if width != viewWidth || height != viewHeight { setViewSize(width: width, height: height) }
+    /// Changes nothing: the rows were wrapped when the view was last set.
+    public func render(into grid: inout ScreenGrid, row y0: Int, column x0: Int, width: Int, height: Int,
+                       style: Style = .normal) -> (row: Int, column: Int)? {
         var cursorCell: (Int, Int)?
         var p = top
         var y = 0
         while y < height, p.paragraph < buffer.paragraphCount {
-            let starts = buffer.rows(of: p.paragraph)
+            let starts = buffer.cachedRows(of: p.paragraph)
+            if p.row >= starts.count {
+                // The blank row after a paragraph.
+                y += 1
+                p = (p.paragraph + 1, 0)
+                continue
+            }
             let paragraph = buffer.paragraphs[p.paragraph]
             let rowStart = starts[p.row]
             let rowEnd = p.row + 1 < starts.count ? starts[p.row + 1] : paragraph.utf8.count
-            drawRow(paragraph, from: rowStart, to: rowEnd, into: &grid, row: y0 + y, column: x0, limit: x0 + width, style: style)
+            if rowStart < rowEnd {
+                grid.put(TextBuffer.slice(paragraph, rowStart, rowEnd), row: y0 + y, column: x0, limit: x0 + width, style: style)
+            }
             if cursor.paragraph == p.paragraph {
                 let isLastRow = p.row + 1 == starts.count
                 if cursor.offset >= rowStart && (cursor.offset < rowEnd || (isLastRow && cursor.offset <= rowEnd)) {
-                    let (_, column) = rowAndColumn(of: cursor)
-                    cursorCell = (y0 + y, x0 + min(column, width - 1))
+                    var x = 0
+                    var walker = GraphemeWalker(paragraph, from: rowStart)
+                    while let step = walker.next(), step.start < cursor.offset { x += step.width }
+                    cursorCell = (y0 + y, x0 + min(x, width - 1))
                 }
             }
             y += 1
-            if p.row + 1 < starts.count { p.row += 1 } else { p = (p.paragraph + 1, 0) }
+            let hasGap = buffer.hasGap(after: p.paragraph)
+            if p.row + 1 < starts.count || hasGap { p.row += 1 } else { p = (p.paragraph + 1, 0) }
         }
         return cursorCell
-    }
-
-    private func drawRow(_ paragraph: String, from start: Int, to end: Int, into grid: inout ScreenGrid,
-                         row: Int, column: Int, limit: Int, style: Style) {
-        guard start < end else { return }
-        grid.put(TextBuffer.slice(paragraph, start, end), row: row, column: column, limit: limit, style: style)
     }
 }

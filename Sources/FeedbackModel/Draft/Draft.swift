@@ -13,6 +13,10 @@ public struct Draft: Sendable, Equatable {
     public var metadata: [String: FieldValue]
     /// Section values by section id, then field id.
     public var sections: [String: [String: FieldValue]]
+    /// The headings the secretary has marked as done ("klarmarkerade"), by section id.
+    public var readySections: Set<String> = []
+    /// What was carried over from last year's feedback; nil for a draft started empty.
+    public var carriedOver: CarriedOver?
 
     public init(formID: String, formVersion: Int, documentID: String, revision: Int = 0,
                 created: Timestamp, modified: Timestamp,
@@ -133,9 +137,12 @@ public enum CellValue: Sendable, Equatable {
 /// year, keyed `column/year` (e.g. `amounts/2028`).
 public struct TableRow: Sendable, Equatable {
     public var cells: [String: CellValue]
+    /// Set on a row carried over from last year (it moves with the row).
+    public var carry: RowCarry?
 
-    public init(cells: [String: CellValue] = [:]) {
+    public init(cells: [String: CellValue] = [:], carry: RowCarry? = nil) {
         self.cells = cells
+        self.carry = carry
     }
 
     public static func yearKey(_ column: String, _ year: Int) -> String { "\(column)/\(year)" }

@@ -2,16 +2,22 @@
 /// checked against the form, and all text is NFC-normalised.
 public enum DraftCodec {
     public static let format = "feedback-draft"
-    public static let formatVersion = 1
+    /// The newest draft format: 2 adds what was carried over from last year (`carriedOver`).
+    /// A draft without carried-over parts is still written as format 1, so that older
+    /// versions of the program keep reading it; both formats are read.
+    public static let formatVersion = 2
+    public static let readableFormatVersions = 1...2
     /// The largest draft file accepted (a draft of six full headings is well under 1 MB;
     /// this leaves room for very long pasted texts).
     public static let maximumSize = 64 * 1024 * 1024
+    /// The most rows a table may have (the reader refuses more; the interface adds no more).
+    public static let maximumRows = 10_000
 
     // MARK: - Reading
 
     public static func decode(_ bytes: [UInt8], file: String, catalog: FormCatalog) throws(DraftError) -> (Draft, FormDefinition) {
         let root = try parse(bytes, file: file)
-        let (id, version) = try reference(root, file: file)
+        let (id, version, _) = try reference(root, file: file)
         guard let form = catalog.form(id: id, version: version) else {
             let known = catalog.forms.map { "\($0.id) v\($0.version)" }.joined(separator: ", ")
             throw DraftError(file: file, place: "/form", problem: Localized(
@@ -23,7 +29,7 @@ public enum DraftCodec {
 
     public static func decode(_ bytes: [UInt8], file: String, form: FormDefinition) throws(DraftError) -> Draft {
         let root = try parse(bytes, file: file)
-        let (id, version) = try reference(root, file: file)
+        let (id, version, _) = try reference(root, file: file)
         guard id == form.id, version == form.version else {
             throw DraftError(file: file, place: "/form", problem: Localized(
                 sv: "utkastet hör till formuläret \(id) version \(version), inte \(form.id) version \(form.version)",
@@ -32,7 +38,8 @@ public enum DraftCodec {
         return try decode(root, form: form, file: file)
     }
 
-    static func parse(_ bytes: [UInt8], file: String) throws(DraftError) -> JSONValue {
+    /// Parses a JSON file with the draft reader's limits and messages (size, syntax, duplicate keys).
+    public static func parse(_ bytes: [UInt8], file: String) throws(DraftError) -> JSONValue {
         guard bytes.count <= maximumSize else {
             throw DraftError(file: file, problem: Localized(
                 sv: "filen är större än \(maximumSize / 1024 / 1024) MB och läses inte",
@@ -64,7 +71,8 @@ public enum DraftCodec {
         }
     }
 
-    private static func reference(_ root: JSONValue, file: String) throws(DraftError) -> (String, Int) {
+    /// The form id and version a draft names, and its format version.
+    public static func reference(_ root: JSONValue, file: String) throws(DraftError) -> (String, Int, Int) {
         guard case .object(let object) = root, object["format"]?.stringValue == format else {
             throw DraftError(file: file, problem: Localized(
                 sv: "filen är inget utkast (fältet \"format\": \"\(format)\" saknas)",
@@ -73,20 +81,23 @@ public enum DraftCodec {
         guard let formatVersion = object["formatVersion"]?.intValue else {
             throw DraftError(file: file, place: "/formatVersion", problem: Localized(sv: "formatVersion saknas", en: "formatVersion is missing"))
         }
-        guard formatVersion == DraftCodec.formatVersion else {
+        guard readableFormatVersions.contains(formatVersion) else {
+            let known = "\(readableFormatVersions.lowerBound)–\(readableFormatVersions.upperBound)"
             throw DraftError(file: file, place: "/formatVersion", problem: Localized(
-                sv: "utkastformat \(formatVersion) stöds inte (denna version läser format \(DraftCodec.formatVersion))",
-                en: "draft format \(formatVersion) is not supported (this version reads format \(DraftCodec.formatVersion))"))
+                sv: "utkastformat \(formatVersion) stöds inte (denna version läser format \(known))",
+                en: "draft format \(formatVersion) is not supported (this version reads formats \(known))"))
         }
         guard case .object(let form)? = object["form"], let id = form["id"]?.stringValue, let version = form["version"]?.intValue else {
             throw DraftError(file: file, place: "/form", problem: Localized(
                 sv: "formulärets id och version saknas", en: "the form's id and version are missing"))
         }
-        return (id, version)
+        return (id, version, formatVersion)
     }
 
-    private struct Reader {
+    struct Reader {
         let file: String
+        /// Format 2 may hold carried-over marks.
+        var allowsCarry = false
 
         func fail(_ pointer: String, _ sv: String, _ en: String) -> DraftError {
             DraftError(file: file, place: pointer.isEmpty ? "/" : pointer, problem: Localized(sv: sv, en: en))
@@ -136,7 +147,10 @@ public enum DraftCodec {
 
         func value(_ json: JSONValue, field: FieldDefinition, pointer: String) throws(DraftError) -> FieldValue {
             switch field.kind {
-            case .longText, .shortText, .date, .choice, .committee:
+            case .longText:
+                // One paragraph model: blank lines only separate (see `Paragraphs`).
+                return .text(Paragraphs.canonical(try string(json, pointer)))
+            case .shortText, .date, .choice, .committee:
                 return .text(try string(json, pointer))
             case .amount:
                 switch try cell(json, pointer, amount: true) {
@@ -147,15 +161,18 @@ public enum DraftCodec {
                 guard case .array(let items) = json else {
                     throw fail(pointer, "ska vara en lista av rader, är \(json.typeName)", "must be an array of rows, is \(json.typeName)")
                 }
-                guard items.count <= 10_000 else {
+                guard items.count <= DraftCodec.maximumRows else {
                     throw fail(pointer, "tabellen har fler än 10 000 rader", "the table has more than 10,000 rows")
                 }
                 var rows: [TableRow] = []
                 for (index, item) in items.enumerated() {
                     let rowPointer = "\(pointer)/\(index)"
                     let object = try self.object(item, rowPointer)
-                    try checkKeys(object, rowPointer, allowed: Set(columns.map(\.id)))
+                    try checkKeys(object, rowPointer, allowed: Set(columns.map(\.id) + (allowsCarry ? [DraftCodec.carryKey] : [])))
                     var row = TableRow()
+                    if allowsCarry, let carry = object[DraftCodec.carryKey] {
+                        row.carry = try rowCarry(carry, "\(rowPointer)/\(DraftCodec.carryKey)")
+                    }
                     for column in columns {
                         guard let cellJSON = object[column.id] else { continue }
                         let cellPointer = "\(rowPointer)/\(JSONPointer.escape(column.id))"
@@ -184,11 +201,13 @@ public enum DraftCodec {
         }
     }
 
-    static func decode(_ root: JSONValue, form: FormDefinition, file: String) throws(DraftError) -> Draft {
-        let reader = Reader(file: file)
+    /// A draft already parsed (see `parse`) read against its form.
+    public static func decode(_ root: JSONValue, form: FormDefinition, file: String) throws(DraftError) -> Draft {
+        var reader = Reader(file: file)
+        reader.allowsCarry = (try reference(root, file: file).2) >= 2
         let object = try reader.object(root, "")
-        try reader.checkKeys(object, "", allowed: ["format", "formatVersion", "form", "documentId", "revision", "created",
-                                                   "modified", "metadata", "sections"])
+        try reader.checkKeys(object, "", allowed: Set(["format", "formatVersion", "form", "documentId", "revision", "created",
+                                                       "modified", "metadata", "sections", "ready"] + (reader.allowsCarry ? [carryKey] : [])))
         let documentID = try reader.string(object["documentId"], "/documentId")
         guard !documentID.isEmpty, documentID.unicodeScalars.count <= 100,
               documentID.unicodeScalars.allSatisfy({ TextRules.hazard($0.value) == nil }) else {
@@ -231,6 +250,21 @@ public enum DraftCodec {
                 }
             }
         }
+        if let readyJSON = object["ready"] {
+            guard case .array(let ids) = readyJSON else {
+                throw reader.fail("/ready", "ska vara en lista av rubrikers id", "must be a list of heading ids")
+            }
+            for (i, json) in ids.enumerated() {
+                let id = try reader.string(json, "/ready/\(i)")
+                guard form.section(id: id) != nil else {
+                    throw reader.fail("/ready/\(i)", "okänd rubrik \"\(Sanitizer.visible(id))\"", "unknown heading \"\(Sanitizer.visible(id))\"")
+                }
+                draft.readySections.insert(id)
+            }
+        }
+        if reader.allowsCarry, let carried = object[carryKey] {
+            draft.carriedOver = try reader.carriedOver(carried, form: form)
+        }
         return draft
     }
 
@@ -241,7 +275,7 @@ public enum DraftCodec {
     public static func json(_ draft: Draft, form: FormDefinition) -> JSONValue {
         var root = JSONObject()
         root["format"] = .string(format)
-        root["formatVersion"] = .integer(formatVersion)
+        root["formatVersion"] = .integer(draft.hasCarryData ? formatVersion : 1)
         root["form"] = .object(JSONObject([("id", .string(form.id)), ("version", .integer(form.version))]))
         root["documentId"] = .string(draft.documentID)
         root["revision"] = .integer(draft.revision)
@@ -263,6 +297,9 @@ public enum DraftCodec {
             sections[section.id] = .object(fields)
         }
         root["sections"] = .object(sections)
+        let ready = form.sections.filter { draft.readySections.contains($0.id) }
+        if !ready.isEmpty { root["ready"] = .array(ready.map { .string($0.id) }) }
+        if let carried = draft.carriedOver { root[carryKey] = json(carried, form: form) }
         return .object(root)
     }
 
@@ -300,6 +337,7 @@ public enum DraftCodec {
                         object[column.id] = json(cell)
                     }
                 }
+                if let carry = row.carry { object[carryKey] = json(carry) }
                 return .object(object)
             })
         }

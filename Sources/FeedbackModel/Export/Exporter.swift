@@ -139,6 +139,10 @@ public struct Exporter: Sendable {
             case .date, .choice, .committee:
                 let trimmed = s.trimmingWhitespace
                 return trimmed.isEmpty ? .null : .string(trimmed)
+            case .longText:
+                // The stored paragraph form (blank lines only separate), as the validator counts it.
+                let text = Paragraphs.canonical(TextRules.nfc(s))
+                return TextRules.stats(text).hasContent ? .string(text) : .null
             default:
                 // White space only counts as empty, as the validator counts it.
                 let text = TextRules.nfc(s)

@@ -14,7 +14,9 @@ public enum EmbeddedForms {
 #
 # 1. Kopiera filen och byt år i filnamnet, t.ex. pf-aterkoppling-2029.yaml.
 # 2. Ändra id (samma som filnamnet utan .yaml), title, premises (PF:s titel och
-#    diarienummer), planPeriod.firstYear och deadline (datum då nämnderna ska ha svarat).
+#    diarienummer), planPeriod.firstYear och tidplanen (timeline): årets datum för
+#    kickoff, PF:s beslut i regionstyrelsen, nämndernas sammanträden och sista dag
+#    (deadline) då nämnderna ska ha svarat.
 # 3. Sätt version: 1 för ett nytt år. Ändrar ni ett formulär som redan skickats ut:
 #    öka version med 1.
 # 4. Flytta minDate/maxDate för sammanträdesdatum (meetingDate) till det år nämnderna
@@ -44,7 +46,33 @@ premises:
 planPeriod:
   firstYear: 2028
   years: 4
-deadline: "2027-04-16"
+
+# Tidplan för omgången, i datumordning. Varje fas har ett datum (date) eller en period
+# (from och to). Fasen med id deadline är sista dag för nämndernas återkoppling: den
+# måste finnas, och programmet räknar dagarna kvar till den ("12 dagar kvar") och varnar
+# när ett utkast är sent eller sammanträdet ligger efter sista dag.
+timeline:
+  - id: kickoff
+    date: "2027-02-10"
+    label:
+      sv: "Kickoff: majoritetens förslag till planeringsförutsättningar presenteras"
+      en: "Kickoff: the majority's proposal for the planning premises is presented"
+  - id: premisesDecided
+    date: "2027-03-09"
+    label:
+      sv: "Regionstyrelsen beslutar om planeringsförutsättningarna"
+      en: "The regional board decides the planning premises"
+  - id: committeeMeetings
+    from: "2027-03-18"
+    to: "2027-04-16"
+    label:
+      sv: "Nämnderna behandlar planeringsförutsättningarna och beslutar om återkopplingen"
+      en: "The committees consider the planning premises and decide their feedback"
+  - id: deadline
+    date: "2027-04-16"
+    label:
+      sv: "Sista dag för nämndernas återkoppling till regionstyrelsen"
+      en: "Deadline for the committees' feedback to the regional board"
 
 committees:
   - id: rs

@@ -7,7 +7,10 @@ public struct FormDefinition: Sendable {
     public var title: Localized
     public var premises: Premises
     public var planPeriod: PlanPeriod
+    /// The last day for the committees' feedback (the timeline's phase `deadline`).
     public var deadline: SimpleDate
+    /// The round's phases and dates, in order; always holds the deadline.
+    public var timeline: Timeline
     public var committees: [Committee]
     public var metadata: [FieldDefinition]
     public var conditions: [Condition]
@@ -30,18 +33,32 @@ public struct FormDefinition: Sendable {
     /// The metadata field holding the committee, the status, by their types and ids.
     public var committeeFieldID: String? { metadata.first { $0.kind == .committee }?.id }
     public var statusFieldID: String? { metadata.first { $0.id == "status" }?.id }
+    /// The status option that means the committee has decided its feedback.
+    public static let decidedStatus = "beslutad"
+    /// The date field of the committee meeting that decides the feedback.
+    public var meetingDateFieldID: String? { metadata.first { $0.id == "meetingDate" && $0.kind == .date }?.id }
 }
 
 /// The planning premises (PF) that this form's feedback answers.
 public struct Premises: Sendable, Equatable {
     public var title: String
     public var caseNumber: String
+
+    public init(title: String, caseNumber: String) {
+        self.title = title
+        self.caseNumber = caseNumber
+    }
 }
 
 /// The plan period: a run of consecutive years.
 public struct PlanPeriod: Sendable, Equatable {
     public var firstYear: Int
     public var yearCount: Int
+
+    public init(firstYear: Int, yearCount: Int) {
+        self.firstYear = firstYear
+        self.yearCount = yearCount
+    }
 
     public var years: [Int] { Array(firstYear..<(firstYear + yearCount)) }
     public var lastYear: Int { firstYear + yearCount - 1 }

@@ -170,9 +170,9 @@ private struct NodeReader {
 
     mutating func form(_ node: Node) throws(FormError) -> FormDefinition {
         let m = try members(mapping(node, "the form"), in: node, what: "the form",
-                            allowed: ["id", "version", "title", "premises", "planPeriod", "deadline", "committees",
-                                      "metadata", "conditions", "sections"],
-                            required: ["id", "version", "title", "premises", "planPeriod", "deadline", "committees",
+                            allowed: ["id", "version", "title", "premises", "planPeriod", "timeline", "deadline",
+                                      "committees", "metadata", "conditions", "sections"],
+                            required: ["id", "version", "title", "premises", "planPeriod", "committees",
                                        "metadata", "sections"])
         let id = try identifier(m["id"]!, "id", pattern: .slug)
         let version = try integer(m["version"]!, "version")
@@ -192,6 +192,7 @@ private struct NodeReader {
         guard (1900...9990).contains(firstYear) else { throw fail(pp["firstYear"], "planPeriod.firstYear must be a year") }
         guard (1...10).contains(years) else { throw fail(pp["years"], "planPeriod.years must be between 1 and 10") }
 
+        let timeline = try self.timeline(m["timeline"], legacyDeadline: m["deadline"], form: node)
         let committees = try self.committees(m["committees"]!)
         let metadata = try fields(m["metadata"]!, what: "metadata", period: PlanPeriod(firstYear: firstYear, yearCount: years))
         let sections = try self.sections(m["sections"]!, period: PlanPeriod(firstYear: firstYear, yearCount: years))
@@ -206,8 +207,57 @@ private struct NodeReader {
         return FormDefinition(
             id: id, version: version, title: try localized(m["title"]!, "title"), premises: premises,
             planPeriod: PlanPeriod(firstYear: firstYear, yearCount: years),
-            deadline: try date(m["deadline"]!, "deadline"), committees: committees, metadata: metadata,
+            deadline: timeline.deadline?.start ?? SimpleDate(year: 1970, month: 1, day: 1)!, timeline: timeline,
+            committees: committees, metadata: metadata,
             conditions: conditions, sections: sections, source: source)
+    }
+
+    /// The round's timeline: phases with a date or a from–to period, in date order, one of
+    /// them the deadline. Forms written before timelines give only `deadline: DATE`, which
+    /// reads as a timeline of that one day.
+    func timeline(_ node: Node?, legacyDeadline: Node?, form: Node) throws(FormError) -> Timeline {
+        if let legacyDeadline {
+            guard node == nil else {
+                throw fail(legacyDeadline, "deadline is given twice: remove the top-level deadline, the timeline's phase \"deadline\" holds it")
+            }
+            let date = try date(legacyDeadline, "deadline")
+            return Timeline(phases: [TimelinePhase(id: Timeline.deadlineID, label: Timeline.standardDeadlineLabel, start: date)])
+        }
+        guard let node else {
+            throw fail(form, "the form lacks a timeline (a list of phases, one of them with id: deadline)")
+        }
+        var phases: [TimelinePhase] = []
+        for item in try sequence(node, "timeline") {
+            let m = try members(mapping(item, "a timeline phase"), in: item, what: "a timeline phase",
+                                allowed: ["id", "label", "date", "from", "to"], required: ["id", "label"])
+            let id = try identifier(m["id"]!, "phase id", pattern: .camel)
+            guard !phases.contains(where: { $0.id == id }) else { throw fail(m["id"], "phase id \"\(id)\" is used twice in the timeline") }
+            let label = try localized(m["label"]!, "phase label")
+            let start: SimpleDate
+            let end: SimpleDate
+            switch (m["date"], m["from"], m["to"]) {
+            case (let d?, nil, nil):
+                start = try date(d, "date of phase \(id)")
+                end = start
+            case (nil, let f?, let t?):
+                start = try date(f, "from of phase \(id)")
+                end = try date(t, "to of phase \(id)")
+                guard start <= end else { throw fail(t, "phase \(id) ends (\(end)) before it starts (\(start))") }
+            default:
+                throw fail(item, "phase \(id) needs either date: YYYY-MM-DD or both from: and to:")
+            }
+            if let previous = phases.last, start < previous.start {
+                throw fail(m["date"] ?? m["from"], "phase \(id) starts \(start), before phase \(previous.id) above it (\(previous.start)): list the phases in date order")
+            }
+            if id == Timeline.deadlineID, start != end {
+                throw fail(m["from"], "the deadline is one day: write date: YYYY-MM-DD, not from: and to:")
+            }
+            phases.append(TimelinePhase(id: id, label: label, start: start, end: end))
+        }
+        guard phases.contains(where: { $0.id == Timeline.deadlineID }) else {
+            throw fail(node, "the timeline lacks the deadline: add a phase with id: deadline and the last day for the feedback")
+        }
+        return Timeline(phases: phases)
     }
 
     func committees(_ node: Node) throws(FormError) -> [Committee] {
@@ -315,6 +365,8 @@ private struct NodeReader {
                                 required: ["id", "type", "label"])
             let id = try identifier(m["id"]!, "column id", pattern: .camel)
             guard !result.contains(where: { $0.id == id }) else { throw fail(m["id"], "column id \"\(id)\" is used twice") }
+            // Drafts keep a carried-over row's mark under this name beside the row's cells.
+            guard id != "carriedOver" else { throw fail(m["id"], "column id \"carriedOver\" is reserved for drafts") }
             let typeNode = m["type"]!
             let type = try string(typeNode, "type")
             let kind: ColumnKind

@@ -106,6 +106,9 @@ enum FormSwiftSource {
         out += pad + "id: \(string(form.id)), version: \(form.version), title: \(localized(form.title)),\n"
         out += pad + "premises: Premises(title: \(string(form.premises.title)), caseNumber: \(string(form.premises.caseNumber))),\n"
         out += pad + "planPeriod: PlanPeriod(firstYear: \(form.planPeriod.firstYear), yearCount: \(form.planPeriod.yearCount)), deadline: \(date(form.deadline)),\n"
+        out += pad + "timeline: Timeline(phases: [" + form.timeline.phases.map {
+            "TimelinePhase(id: \(string($0.id)), label: \(localized($0.label)), start: \(date($0.start)), end: \(date($0.end)))"
+        }.joined(separator: ", ") + "]),\n"
         out += pad + "committees: [" + form.committees.map { "Committee(id: \(string($0.id)), name: \(string($0.name)), nameEn: \(string($0.nameEn)))" }.joined(separator: ", ") + "],\n"
         out += pad + "metadata: " + fields(form.metadata) + ",\n"
         out += pad + "conditions: [" + form.conditions.map {

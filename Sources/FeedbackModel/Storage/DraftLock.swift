@@ -51,11 +51,13 @@ public struct LockInfo: Sendable, Equatable {
         return String(cString: buffer)
     }
 
-    public func description(_ language: Language) -> String {
+    /// "anna på server1 (process 4711) sedan 2026-12-01 08:56", in local time.
+    public func description(_ language: Language, time: LocalTime = .current) -> String {
         let user = Sanitizer.visible(self.user)
         let host = Sanitizer.visible(self.host)
-        return language == .sv ? "\(user) på \(host) (process \(pid)) sedan \(since)"
-                               : "\(user) on \(host) (process \(pid)) since \(since)"
+        let when = time.format(since)
+        return language == .sv ? "\(user) på \(host) (process \(pid)) sedan \(when)"
+                               : "\(user) on \(host) (process \(pid)) since \(when)"
     }
 
     var json: JSONValue {
@@ -63,7 +65,7 @@ public struct LockInfo: Sendable, Equatable {
                             ("since", .string(since.description))]))
     }
 
-    init?(json bytes: [UInt8]) {
+    public init?(json bytes: [UInt8]) {
         guard case .object(let o)? = try? JSONParser.parse(bytes),
               let user = o["user"]?.stringValue, let host = o["host"]?.stringValue,
               let pid = o["pid"]?.intValue, let pid32 = Int32(exactly: pid),

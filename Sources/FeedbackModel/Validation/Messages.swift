@@ -52,6 +52,29 @@ enum Messages {
         Localized(sv: "\(label.sv): datumet ligger efter \(limit).", en: "\(label.en): the date is after \(limit).")
     }
 
+    static func meetingAfterDeadline(_ label: Localized, _ date: SimpleDate, _ deadline: SimpleDate) -> Localized {
+        let days = date.days(until: deadline) * -1
+        return Localized(
+            sv: "\(label.sv): sammanträdet \(date) ligger \(n(days, .sv)) \(days == 1 ? "dag" : "dagar") efter sista dag för återkopplingen (\(deadline)). Meddela regionstyrelsen att återkopplingen kommer senare.",
+            en: "\(label.en): the meeting on \(date) is \(n(days, .en)) \(days == 1 ? "day" : "days") after the deadline for the feedback (\(deadline)). Tell the regional board that the feedback will come later.")
+    }
+
+    static func lateDraft(_ deadline: SimpleDate, _ status: DeadlineStatus) -> Localized {
+        Localized(
+            sv: "Återkopplingen är sen: sista dag var \(deadline) (\(status.phrase(.sv))) och den är inte beslutad. Meddela regionstyrelsen när den kommer.",
+            en: "The feedback is late: the deadline was \(deadline) (\(status.phrase(.en))) and it is not decided. Tell the regional board when it will come.")
+    }
+
+    static func carriedUnconfirmed(_ label: Localized) -> Localized {
+        Localized(sv: "\(label.sv): från föregående år och ännu inte bekräftad. Redigera eller bekräfta den för i år.",
+                  en: "\(label.en): from last year and not yet confirmed. Edit it or confirm it for this year.")
+    }
+
+    static func carriedNote(_ label: Localized) -> Localized {
+        Localized(sv: "Anteckning från föregående år: \(label.sv). Flytta det som ska med till rätt rubrik och bekräfta anteckningen.",
+                  en: "Note from last year: \(label.en). Move what still applies under the right heading and confirm the note.")
+    }
+
     static func invalidAmount(_ label: Localized, _ text: String) -> Localized {
         let shown = Sanitizer.visible(String(text.prefix(40)))
         if case .refused(let refusal) = AmountFormat.read(text), refusal != .notANumber {

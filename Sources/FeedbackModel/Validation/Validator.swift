@@ -2,9 +2,13 @@
 /// always be edited, saved and closed.
 public struct Validator: Sendable {
     public let form: FormDefinition
+    /// Today's date, for the warning that a draft is late; nil leaves that check out (an
+    /// export's content must not depend on the day it is made).
+    public let today: SimpleDate?
 
-    public init(form: FormDefinition) {
+    public init(form: FormDefinition, today: SimpleDate? = nil) {
         self.form = form
+        self.today = today
     }
 
     /// Every finding for the draft, metadata first, then the sections in order.
@@ -14,12 +18,44 @@ public struct Validator: Sendable {
             findings += validate(field: field, value: draft.metadata[field.id], at: .metadata(field.id))
         }
         findings += validateConditions(draft)
+        findings += validateCalendar(draft)
         for section in form.sections {
             for field in section.fields {
                 findings += validate(field: field, value: draft.sections[section.id]?[field.id], at: .section(section.id, field.id))
             }
         }
+        findings += validateCarryOver(draft)
         return findings
+    }
+
+    /// One warning per part carried over from last year and not yet edited or confirmed.
+    public func validateCarryOver(_ draft: Draft) -> [Finding] {
+        guard draft.carriedOver != nil || draft.sections.values.contains(where: { $0.values.contains { $0.rows.contains { $0.carry != nil } } }) else {
+            return []
+        }
+        return draft.unconfirmedCarriedParts(in: form).map { part in
+            let label = Localized(sv: draft.label(of: part, in: form, language: .sv), en: draft.label(of: part, in: form, language: .en))
+            switch part {
+            case .field(let place):
+                return Finding(severity: .warning, code: "carriedOverUnconfirmed", pointer: place.pointer,
+                               target: FindingTarget(field: place), message: Messages.carriedUnconfirmed(label))
+            case .row(let place, let index):
+                return Finding(severity: .warning, code: "carriedOverUnconfirmed", pointer: "\(place.pointer)/\(index)",
+                               target: FindingTarget(field: place, row: index), message: Messages.carriedUnconfirmed(label))
+            case .note(let index):
+                return Finding(severity: .warning, code: "carriedOverNote", pointer: "/carriedOver/notes/\(index)",
+                               target: FindingTarget(field: noteTarget(draft.carriedOver?.notes[index])), message: Messages.carriedNote(label))
+            }
+        }
+    }
+
+    /// Where the interface shows a note: this year's heading with last year's number, else the details page.
+    public func noteTarget(_ note: CarriedNote?) -> FieldPlace {
+        if let number = note?.number, let section = form.sections.first(where: { $0.number == number }),
+           let field = section.fields.first(where: { $0.kind == .longText }) {
+            return .section(section.id, field.id)
+        }
+        return .metadata(form.committeeFieldID ?? form.metadata.first?.id ?? "committee")
     }
 
     /// The findings of the conditional rules (status "beslutad" requires date and paragraph).
@@ -47,9 +83,24 @@ public struct Validator: Sendable {
         return findings
     }
 
+    /// The warning that the draft is late: today is after the deadline and the feedback is
+    /// not decided. Empty when the validator has no `today`.
+    public func validateCalendar(_ draft: Draft) -> [Finding] {
+        guard let today, case .overdue = form.deadlineStatus(today: today),
+              draft.status(in: form) != FormDefinition.decidedStatus,
+              let statusID = form.statusFieldID else { return [] }
+        let place = FieldPlace.metadata(statusID)
+        return [Finding(severity: .warning, code: "lateDraft", pointer: place.pointer, target: FindingTarget(field: place),
+                        message: Messages.lateDraft(form.deadline, form.deadlineStatus(today: today)))]
+    }
+
     /// The findings of one field.
     public func validate(field: FieldDefinition, value: FieldValue?, at place: FieldPlace) -> [Finding] {
         let label = field.label
+        if case .metadata(let id) = place, id == form.meetingDateFieldID {
+            return validateDate(rules: field.rules, text: stringValue(value), label: label, target: FindingTarget(field: place),
+                                pointer: place.pointer) + validateMeetingDate(stringValue(value), label: label, at: place)
+        }
         switch field.kind {
         case .longText, .shortText:
             let text: String
@@ -58,7 +109,8 @@ public struct Validator: Sendable {
             case .integer(let n)?: text = String(n)
             default: text = ""
             }
-            let normalized = TextRules.nfc(text)
+            let nfc = TextRules.nfc(text)
+            let normalized = field.kind == .longText ? Paragraphs.canonical(nfc) : nfc
             return validateText(field: field, stats: TextRules.stats(normalized), text: normalized, at: place)
         case .date:
             let text = stringValue(value)
@@ -165,6 +217,13 @@ public struct Validator: Sendable {
         return findings
     }
 
+    /// A meeting after the deadline means the feedback will be late: a warning on the date.
+    func validateMeetingDate(_ text: String, label: Localized, at place: FieldPlace) -> [Finding] {
+        guard let date = SimpleDate(iso: text.trimmingWhitespace), date > form.deadline else { return [] }
+        return [Finding(severity: .warning, code: "meetingAfterDeadline", pointer: place.pointer, target: FindingTarget(field: place),
+                        message: Messages.meetingAfterDeadline(label, date, form.deadline))]
+    }
+
     func validateAmount(rules: FieldRules, cell: CellValue?, label: Localized, target: FindingTarget, pointer: String) -> [Finding] {
         var number: Int?
         var blank = false
@@ -238,7 +297,17 @@ public struct Validator: Sendable {
 
     /// The findings of one table row.
     public func validateRow(_ row: TableRow, index: Int, columns: [ColumnDefinition], tableLabel: Localized, at place: FieldPlace) -> [Finding] {
+        // Every finding of a row names the table, the row (from 1) and the column, also when
+        // the form gives a message of its own.
         var findings: [Finding] = []
+        func named(_ list: [Finding], _ label: Localized) -> [Finding] {
+            list.map { finding in
+                var f = finding
+                if !f.message.sv.hasPrefix(label.sv) { f.message.sv = "\(label.sv): \(f.message.sv)" }
+                if !f.message.en.hasPrefix(label.en) { f.message.en = "\(label.en): \(f.message.en)" }
+                return f
+            }
+        }
         let rowPointer = "\(place.pointer)/\(index)"
         for column in columns {
             let cellLabel = Messages.cellLabel(tableLabel, row: index, column: column.label)
@@ -247,20 +316,20 @@ public struct Validator: Sendable {
             switch column.kind {
             case .shortText:
                 let text = TextRules.nfc(row[column.id]?.displayText ?? "")
-                findings += validateText(rules: column.rules, label: cellLabel, stats: TextRules.stats(text), text: text,
-                                         target: target, pointer: pointer)
+                findings += named(validateText(rules: column.rules, label: cellLabel, stats: TextRules.stats(text), text: text,
+                                               target: target, pointer: pointer), cellLabel)
             case .choice(let options):
-                findings += validateChoice(rules: column.rules, text: row[column.id]?.displayText ?? "", ids: options.map(\.id),
-                                           label: cellLabel, target: target, pointer: pointer)
+                findings += named(validateChoice(rules: column.rules, text: row[column.id]?.displayText ?? "", ids: options.map(\.id),
+                                                 label: cellLabel, target: target, pointer: pointer), cellLabel)
             case .amount:
-                findings += validateAmount(rules: column.rules, cell: row[column.id], label: cellLabel, target: target, pointer: pointer)
+                findings += named(validateAmount(rules: column.rules, cell: row[column.id], label: cellLabel, target: target, pointer: pointer), cellLabel)
             case .planYears:
                 for year in form.planPeriod.years {
                     let key = TableRow.yearKey(column.id, year)
                     let yearLabel = Localized(sv: "\(cellLabel.sv) \(year)", en: "\(cellLabel.en) \(year)")
-                    findings += validateAmount(rules: column.rules, cell: row[key], label: yearLabel,
-                                               target: FindingTarget(field: place, row: index, cell: key),
-                                               pointer: "\(pointer)/\(year)")
+                    findings += named(validateAmount(rules: column.rules, cell: row[key], label: yearLabel,
+                                                     target: FindingTarget(field: place, row: index, cell: key),
+                                                     pointer: "\(pointer)/\(year)"), yearLabel)
                 }
                 let prefix = column.id + "/"
                 for key in row.cells.keys.sorted() where key.hasPrefix(prefix) {

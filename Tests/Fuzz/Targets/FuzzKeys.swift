@@ -21,7 +21,10 @@ private func isHazard(_ v: UInt32) -> Bool {
 private func renderChecked(_ text: String, typing: Bool) {
     var editor = TextEditor(text: "")
     editor.setViewSize(width: 40, height: 10)
-    editor.insert(text, typing: typing)
+    // As the session's edit funnel applies a paste (typed text is inserted as it comes).
+    let end = editor.apply(at: editor.cursor, removed: "", inserted: typing ? text : TextEditor.insertable(text))
+    editor.moveTo(end)
+    editor.setViewSize(width: 40, height: 10)
     var grid = ScreenGrid(width: 40, height: 10)
     _ = editor.render(into: &grid, row: 0, column: 0, width: 40, height: 10)
     for (index, cell) in grid.cells.enumerated() {

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import FeedbackInterface
+@testable import FeedbackModel
+
+/// The keymap is the one table of keys: every action bound, documented in both languages,
+/// no key bound twice where it applies, and the README's table made from it.
+@Suite struct KeymapTests {
+    let keymap = Keymap.standard
+
+    @Test func everyActionIsBoundSomewhere() {
+        let bound = Set(KeyContext.allCases.flatMap { keymap.bindings[$0] ?? [] }.map(\.action))
+        for action in Action.allCases {
+            #expect(bound.contains(action), "\(action) has no key")
+        }
+    }
+
+    @Test func everyBindingIsDocumentedInSwedishAndEnglish() {
+        for context in KeyContext.allCases {
+            for binding in keymap.bindings[context] ?? [] {
+                #expect(!binding.help.sv.isEmpty && !binding.help.en.isEmpty, "\(context)/\(binding.action)")
+                #expect(!binding.keys.isEmpty, "\(context)/\(binding.action) has no keys")
+                if let hint = binding.hint { #expect(!hint.sv.isEmpty && !hint.en.isEmpty) }
+            }
+        }
+    }
+
+    @Test func noKeyIsBoundTwiceWhereItApplies() {
+        for context in KeyContext.allCases {
+            let bindings = keymap.effectiveBindings(context)
+            for (i, a) in bindings.enumerated() {
+                for b in bindings[(i + 1)...] where a.action != b.action {
+                    for x in a.keys {
+                        for y in b.keys where x.overlaps(y) {
+                            Issue.record("\(context): \(x.label(.en)) is both \(a.action) and \(b.action)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func theLineEditorsEndKeyIsNotTheExportKey() {
+        // Ctrl-E was both "export" and "end of line" in the first version.
+        #expect(keymap.action(for: .control("e"), in: .details) == .exportMenu)
+        #expect(keymap.action(for: .end, in: .details) == .rowEnd)
+    }
+
+    /// The README's key table is generated from the keymap (FEEDBACK_RECORD=1 rewrites it).
+    @Test func theReadmeKeyTableIsTheKeymap() throws {
+        let path = Paths.root + "/README.md"
+        let readme = try String(contentsOfFile: path, encoding: .utf8)
+        let begin = "<!-- keys: generated from Keymap.standard; FEEDBACK_RECORD=1 swift test rewrites it -->"
+        let end = "<!-- end of keys -->"
+        let table = KeymapMarkdown.table(language: .en)
+        guard let start = readme.range(of: begin), let stop = readme.range(of: end) else {
+            Issue.record("README.md has no generated key table")
+            return
+        }
+        let current = String(readme[start.upperBound..<stop.lowerBound])
+        if ProcessInfo.processInfo.environment["FEEDBACK_RECORD"] == "1" {
+            try (readme[..<start.upperBound] + "\n" + table + readme[stop.lowerBound...]).write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        #expect(current == "\n" + table, "README.md's key table differs from the keymap (FEEDBACK_RECORD=1 rewrites it)")
+    }
+}
