@@ -397,9 +397,9 @@ enum UUID8 {
     static func next() -> String { counter += 1; return String(counter) }
 }
 
-/// Finds a Python interpreter with jsonschema (the real executable, not a pyenv shim).
+/// Finds a Python interpreter with a module (the real executable, not a pyenv shim).
 enum Python {
-    static func find(folder: String) -> String? {
+    static func find(folder: String, module: String = "jsonschema") -> String? {
         let path = String(cString: getenv("PATH") ?? strdup("/usr/bin:/bin"))
         var candidates: [String] = []
         for dir in path.split(separator: ":") where Proc.isExecutable("\(dir)/python3") { candidates.append("\(dir)/python3") }
@@ -412,11 +412,11 @@ enum Python {
         }
         for candidate in candidates {
             let out = folder + "/python-exe.txt"
-            guard let (_, exit) = try? Proc.timed(candidate, ["-c", "import sys, jsonschema; print(sys.executable)"], environment: parentEnv,
+            guard let (_, exit) = try? Proc.timed(candidate, ["-c", "import sys, \(module); print(sys.executable)"], environment: parentEnv,
                                                   stdio: .outputFile(out)), exit.status == 0,
                   let exe = Proc.readFile(out)?.split(separator: "\n").first.map(String.init), Proc.isExecutable(exe) else { continue }
-            // The real interpreter must import jsonschema with the bench's own environment too.
-            if let (_, e2) = try? Proc.timed(exe, ["-c", "import jsonschema"], environment: Proc.environment(home: folder)), e2.status == 0 {
+            // The real interpreter must import the module with the bench's own environment too.
+            if let (_, e2) = try? Proc.timed(exe, ["-c", "import \(module)"], environment: Proc.environment(home: folder)), e2.status == 0 {
                 return exe
             }
         }

@@ -3,8 +3,9 @@
 //   swift build -c release --product feedback            (the bench runs the release binary)
 //   swift run -c release feedback-bench [--quick] [--only NAME[,NAME]] [--json PATH]
 //
-// Groups: typing (with cursor movement), paste, resize, startup, validate, history (diff and
-// carry-over), memory, vim, board (receive, status and report for 300 exports), and
+// Groups: typing (with cursor movement), paste, resize, startup, validate, documents (render
+// and import), history (diff and carry-over), memory, vim, board (receive, status and report
+// for 300 exports), and
 // causes (in-process timings of the pieces behind the misses; no targets).
 // Scratch files go to a fresh folder under /tmp that is removed at the end; only the JSON
 // file is written elsewhere (default ./bench-results.json).
@@ -18,7 +19,7 @@ import Glibc
 import Darwin
 #endif
 
-let groups = ["typing", "paste", "resize", "startup", "validate", "history", "memory", "vim", "board", "causes"]
+let groups = ["typing", "paste", "resize", "startup", "validate", "documents", "history", "memory", "vim", "board", "causes"]
 
 let usage = """
     usage: feedback-bench [--quick] [--only NAME[,NAME...]] [--json PATH] [--keep]
@@ -151,7 +152,7 @@ func staleness(of binary: String) -> String? {
     return nil
 }
 
-let processGroups: Set<String> = ["startup", "validate", "history", "memory", "vim", "board"]
+let processGroups: Set<String> = ["startup", "validate", "documents", "history", "memory", "vim", "board"]
 if !options.only.isDisjoint(with: processGroups) {
     if Proc.isExecutable(binary) {
         if let stale = staleness(of: binary) { Console.progress("feedback-bench: WARNING: \(stale)"); staleWarning = stale }
@@ -163,6 +164,7 @@ if !options.only.isDisjoint(with: processGroups) {
         let bench = ProcessBench(binary: binary, folder: folder, quick: options.quick, results: results)
         section("startup") { try bench.runStartup() }
         section("validate") { try bench.runValidate() }
+        section("documents") { try bench.runDocuments() }
         section("history") { try bench.runHistory() }
         section("memory") { try bench.runMemory() }
         section("vim") { try bench.runVim() }

@@ -127,7 +127,8 @@ struct Import: ParsableCommand {
         do { try store.save(DraftCodec.encode(written, form: definition), to: path) } catch {
             throw CommandFailure(message: error.message(language), code: 2)
         }
-        Console.out(Sanitizer.visible(path))
+        // With --format json standard output is the report alone.
+        if format == .json { Console.err(Sanitizer.visible(path)) } else { Console.out(Sanitizer.visible(path)) }
     }
 
     private func print(_ result: DocumentImport, language: Language) {

@@ -21,6 +21,7 @@ enum DocumentDrafts {
             "Nämnden prioriterar tre mål *och* _två_ uppdrag [se bilaga] <b>fetstil</b> & 50 % | rör.\n\n"
                 + "- Tillgänglighet i hela länet\n- Kompetens & bemanning\n- #1 prioritet: ekonomi i balans\n\n"
                 + "Första raden\nandra raden\tmed tabb\n\n1. Inte en lista")
+        draft.sections["goals", default: [:]]["text"] = .text(DraftText.canonical(draft.text(at: .section("goals", "text"))))
         draft.sections["other", default: [:]]["text"] = .text("")
         return draft
     }

@@ -65,7 +65,7 @@ import ZIPFoundation
         try Self.bomb("word/document.xml", size: 100 << 20, to: archive)
         try archive.data?.write(to: URL(fileURLWithPath: folder.file("bomb.docx")))
         #expect(try FileManager.default.attributesOfItem(atPath: folder.file("bomb.docx"))[.size] as? Int ?? 0 < 1 << 20)
-        refuse(folder.file("bomb.docx"), .hostile, "unpacks to more than 32 MB")
+        refuse(folder.file("bomb.docx"), .hostile, "unpacks to more than 24 MB")
     }
 
     @Test func manyDeclaredGigabytesAreRefusedAtOnce() throws {

@@ -94,7 +94,7 @@ import TestSupport
     @Test func handWrittenMarkdownWithSetextAndATXHeadings() throws {
         let (draft, result) = try imported("people.md", committee: "tn")
         #expect(result.canApply)
-        #expect(draft.text(at: .section("goals", "text")) == "Tandvårdsnämnden bidrar till målet om en jämlik hälsa: fler barn ska gå på regelbundna kontroller.\nUppföljning sker varje år.\n\n- Fler kallelser\n- Mobil tandvård i inlandet")
+        #expect(draft.text(at: .section("goals", "text")) == "Tandvårdsnämnden bidrar till målet om en jämlik hälsa: fler barn ska gå på regelbundna kontroller.\n\nUppföljning sker varje år.\n\n- Fler kallelser\n- Mobil tandvård i inlandet")
         #expect(draft.text(at: .section("development", "text")) == "Digitala bokningar införs 2028, se planen (https://region.example/plan).")
         #expect(draft.text(at: .section("competence", "text")) == "Det är svårt att rekrytera tandhygienister & tandsköterskor.")
         #expect(draft.text(at: .section("economy", "text")) == "Ekonomin är i balans.")

@@ -14,8 +14,9 @@ struct SafeZip {
         var entries = 10_000
         /// The sum of all entries' declared sizes.
         var totalDeclared: UInt64 = 1024 * 1024 * 1024
-        /// The largest part read (`word/document.xml`: a 50-page document is about 1 MB).
-        var partSize = 32 * 1024 * 1024
+        /// The largest part read (`word/document.xml`: a 50-page document is about 0.3 MB; one of
+        /// 24 MB, some 5 000 pages, is read in about 75 MB of memory).
+        var partSize = 24 * 1024 * 1024
         /// Parts unpacking to more than this many times their packed size are refused, once
         /// they exceed `ratioFloor` bytes (XML packs 5–20 times; a bomb packs a thousand).
         var ratio: UInt64 = 200

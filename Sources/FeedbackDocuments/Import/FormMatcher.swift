@@ -5,23 +5,64 @@ import FeedbackModel
 /// or by title.
 struct FormMatcher {
     let form: FormDefinition
+    /// The keys of the form's texts, made once: titles and short titles by section id,
+    /// metadata labels by field id, committee names by id.
+    private let titleKeys: [String: [String]]
+    private let shortTitleKeys: [String: [String]]
+    private let metadataKeys: [(field: FieldDefinition, keys: [String])]
+    private let committeeKeys: [(committee: Committee, keys: [String])]
+
+    init(form: FormDefinition) {
+        self.form = form
+        var titles: [String: [String]] = [:]
+        var shorts: [String: [String]] = [:]
+        for section in form.sections {
+            titles[section.id] = [section.title.sv, section.title.en].map(FormMatcher.key)
+            shorts[section.id] = [section.shortTitle.sv, section.shortTitle.en].map(FormMatcher.key)
+        }
+        titleKeys = titles
+        shortTitleKeys = shorts
+        metadataKeys = form.metadata.map { ($0, [$0.label.sv, $0.label.en, $0.id].map(FormMatcher.key)) }
+        committeeKeys = form.committees.map { ($0, [$0.name, $0.nameEn].map(FormMatcher.key)) }
+    }
 
     /// Lower case, letters and digits only, single spaces ("Nämndens övriga synpunkter:" →
     /// "nämndens övriga synpunkter").
     static func key(_ text: String) -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         var space = false
-        for ch in text.lowercased() {
-            if ch.isLetter || ch.isNumber {
-                if space && !out.isEmpty { out.append(" ") }
-                space = false
-                out.append(ch)
-            } else {
-                space = true
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            var letter: Unicode.Scalar?
+            if v < 0x80 {
+                if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) {
+                    letter = scalar
+                } else if (0x41...0x5A).contains(v) {
+                    letter = Unicode.Scalar(UInt8(v + 0x20))
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                let lower = scalar.properties.lowercaseMapping.unicodeScalars
+                if lower.count == 1, let first = lower.first { letter = first } else {
+                    if space && !out.isEmpty { out.append(" ") }
+                    space = false
+                    out.append(contentsOf: lower)
+                    continue
+                }
             }
+            guard let letter else {
+                space = true
+                continue
+            }
+            if space && !out.isEmpty { out.append(" ") }
+            space = false
+            out.append(letter)
         }
-        return out
+        return String(out)
     }
+
+    /// Texts longer than this (in UTF-8 bytes) are never headings, labels or names (their key
+    /// is not made); the longest title of the form is under 80 characters.
+    static let longestName = 240
 
     /// How a paragraph was recognised as a heading.
     enum HeadingMatch {
@@ -31,16 +72,22 @@ struct FormMatcher {
     /// The section a paragraph is the heading of, if it is one. `after` is the number of the
     /// current section: a heading known by its number alone must come later in the form.
     func section(for paragraph: SourceParagraph, after current: Int) -> (SectionDefinition, HeadingMatch)? {
-        guard !paragraph.text.contains("\n"), paragraph.text.count <= 250 else { return nil }
+        guard paragraph.text.utf8.count <= FormMatcher.longestName else { return nil }
+        return section(for: paragraph, key: FormMatcher.key(paragraph.text), after: current)
+    }
+
+    /// The same with the paragraph's key already made.
+    func section(for paragraph: SourceParagraph, key k: String, after current: Int) -> (SectionDefinition, HeadingMatch)? {
+        guard !k.isEmpty, paragraph.text.utf8.count <= FormMatcher.longestName, !paragraph.text.utf8.contains(0x0A) else { return nil }
         let styled: Bool
         switch paragraph.kind {
         case .heading, .title, .subtitle: styled = true
         case .normal, .numbered: styled = paragraph.bold
         default: return nil
         }
-        var full = paragraph.text
-        if let label = paragraph.numberLabel { full = label + " " + full }
-        let (number, rest, wordPrefix) = FormMatcher.leadingNumber(full)
+        var full = k
+        if let label = paragraph.numberLabel { full = FormMatcher.key(label) + " " + k }
+        let (number, rest, wordPrefix) = FormMatcher.leadingNumber(key: full, text: paragraph.numberLabel.map { $0 + " " + paragraph.text } ?? paragraph.text)
         if let number, let section = form.sections.first(where: { $0.number == number }) {
             if rest.isEmpty {
                 if styled || wordPrefix || paragraph.numberLabel != nil { return (section, .number) }
@@ -51,7 +98,6 @@ struct FormMatcher {
             }
             return nil
         }
-        let k = FormMatcher.key(paragraph.text)
         for section in form.sections where titleMatches(k, section, loose: styled) {
             return (section, .title)
         }
@@ -60,19 +106,24 @@ struct FormMatcher {
 
     /// "Rubrik 3: Kompetens" → (3, "kompetens", true); "1. Mål" → (1, "mål", false).
     static func leadingNumber(_ text: String) -> (Int?, String, Bool) {
-        var k = key(text)
+        leadingNumber(key: key(text), text: text)
+    }
+
+    /// The same from the text's key (`text` is looked at only for "1.2").
+    static func leadingNumber(key: String, text: String) -> (Int?, String, Bool) {
+        var k = Substring(key)
         var wordPrefix = false
         for word in ["rubrik ", "avsnitt ", "heading ", "section ", "del ", "punkt "] where k.hasPrefix(word) {
-            k.removeFirst(word.count)
+            k = k.dropFirst(word.count)
             wordPrefix = true
         }
+        guard let first = k.utf8.first, (0x30...0x39).contains(first) else { return (nil, String(k), false) }
         let digits = k.prefix { $0.isASCII && $0.isNumber }
-        guard (1...2).contains(digits.count), let n = Int(digits) else { return (nil, k, false) }
+        guard (1...2).contains(digits.count), let n = Int(digits) else { return (nil, String(k), false) }
         // "1.2" is a sub-heading, not heading 1.
         let afterDigits = text.drop { !$0.isNumber }.drop { $0.isNumber }
-        if let next = afterDigits.first, next == ".", afterDigits.dropFirst().first?.isNumber == true { return (nil, k, false) }
-        let rest = String(k.dropFirst(digits.count)).trimmingPrefix(" ")
-        // A year or an amount is not a heading number.
+        if let next = afterDigits.first, next == ".", afterDigits.dropFirst().first?.isNumber == true { return (nil, String(k), false) }
+        let rest = k.dropFirst(digits.count).drop { $0 == " " }
         return (n, String(rest), wordPrefix)
     }
 
@@ -80,11 +131,10 @@ struct FormMatcher {
     /// a title cut short or lengthened.
     func titleMatches(_ k: String, _ section: SectionDefinition, loose: Bool) -> Bool {
         guard !k.isEmpty else { return false }
-        let titles = [section.title.sv, section.title.en].map(FormMatcher.key)
+        let titles = titleKeys[section.id] ?? []
         if titles.contains(k) { return true }
         guard loose else { return false }
-        let shorts = [section.shortTitle.sv, section.shortTitle.en].map(FormMatcher.key)
-        if shorts.contains(k) { return true }
+        if shortTitleKeys[section.id]?.contains(k) == true { return true }
         for t in titles where k.count >= 16 && (t.hasPrefix(k) || k.hasPrefix(t)) { return true }
         return false
     }
@@ -194,21 +244,22 @@ struct FormMatcher {
 
     /// The metadata field a label names.
     func metadataField(for label: String) -> FieldDefinition? {
+        guard label.utf8.count <= FormMatcher.longestName else { return nil }
         let k = FormMatcher.key(label)
         guard !k.isEmpty else { return nil }
-        if let exact = form.metadata.first(where: { FormMatcher.key($0.label.sv) == k || FormMatcher.key($0.label.en) == k || FormMatcher.key($0.id) == k }) {
-            return exact
-        }
+        if let exact = metadataKeys.first(where: { $0.keys.contains(k) }) { return exact.field }
         // The label's last words, as people shorten it ("Diarienummer", "E-post"), when only
         // one field ends so.
-        let ending = form.metadata.filter { FormMatcher.key($0.label.sv).hasSuffix(" " + k) || FormMatcher.key($0.label.en).hasSuffix(" " + k) }
-        return k.count >= 5 && ending.count == 1 ? ending[0] : nil
+        let ending = metadataKeys.filter { $0.keys.contains { $0.hasSuffix(" " + k) } }
+        return k.count >= 5 && ending.count == 1 ? ending[0].field : nil
     }
 
     /// The committee a name or id names.
     func committee(for text: String) -> Committee? {
+        guard text.utf8.count <= FormMatcher.longestName else { return nil }
         let k = FormMatcher.key(text)
         guard !k.isEmpty else { return nil }
-        return form.committees.first { FormMatcher.key($0.name) == k || FormMatcher.key($0.nameEn) == k || $0.id == text.trimmingWhitespace }
+        let id = text.trimmingWhitespace
+        return committeeKeys.first { $0.keys.contains(k) || $0.committee.id == id }?.committee
     }
 }

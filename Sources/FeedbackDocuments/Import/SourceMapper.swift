@@ -6,6 +6,8 @@ import FeedbackModel
 struct SourceMapper {
     let form: FormDefinition
     let matcher: FormMatcher
+    /// The keys naming each table field: its label, and the caption the program writes.
+    let tableLabels: [(field: FieldDefinition, keys: Set<String>)]
 
     /// What the document holds, by place.
     struct Content {
@@ -24,6 +26,18 @@ struct SourceMapper {
     init(form: FormDefinition) {
         self.form = form
         self.matcher = FormMatcher(form: form)
+        var labels: [(FieldDefinition, Set<String>)] = []
+        for section in form.sections {
+            for field in section.fields {
+                guard case .table(let columns) = field.kind else { continue }
+                var names = Set([field.label.sv, field.label.en].map(FormMatcher.key))
+                if let years = columns.first(where: { $0.kind == .planYears }) {
+                    for language in [Language.sv, .en] { names.insert(FormMatcher.key("\(field.label[language]), \(years.label[language])")) }
+                }
+                labels.append((field, names))
+            }
+        }
+        tableLabels = labels
     }
 
     static func where_(_ location: Int, format: DocumentFormat) -> Localized {
@@ -49,22 +63,21 @@ struct SourceMapper {
         func addText(_ piece: DraftText.Piece, _ location: Int, numbered: Bool = false) {
             guard let section, let field else { return }
             let place = FieldPlace.section(section.id, field.id)
-            var pieces = content.texts[place] ?? []
+            // Changed in place in the dictionary: a copy per paragraph would be quadratic.
             switch piece {
             case .bullets(let items):
-                if case .bullets(let previous)? = pieces.last {
-                    pieces[pieces.count - 1] = .bullets(previous + items)
+                if case .bullets(let previous)? = content.texts[place]?.last {
+                    content.texts[place, default: []][content.texts[place, default: []].count - 1] = .bullets(previous + items)
                 } else {
-                    pieces.append(piece)
+                    content.texts[place, default: []].append(piece)
                 }
             case .paragraph(let text):
-                if numbered, lastNumbered, case .paragraph(let previous)? = pieces.last {
-                    pieces[pieces.count - 1] = .paragraph(previous + "\n" + text)
+                if numbered, lastNumbered, case .paragraph(let previous)? = content.texts[place]?.last {
+                    content.texts[place, default: []][content.texts[place, default: []].count - 1] = .paragraph(previous + "\n" + text)
                 } else {
-                    pieces.append(piece)
+                    content.texts[place, default: []].append(piece)
                 }
             }
-            content.texts[place] = pieces
             let range = content.textSources[place] ?? (location, location)
             content.textSources[place] = (min(range.0, location), max(range.1, location))
         }
@@ -84,7 +97,8 @@ struct SourceMapper {
                 place(table, section: section, format: format, into: &content)
             case .paragraph(let p):
                 let text = p.text
-                let k = FormMatcher.key(text)
+                // Long paragraphs are text: only short ones can be headings, labels or names.
+                let k = text.utf8.count <= FormMatcher.longestName ? FormMatcher.key(text) : ""
                 if text.trimmingWhitespace.isEmpty { continue }
                 let number = section?.number ?? 0
                 if p.kind == .tableOfContents { continue }
@@ -99,7 +113,7 @@ struct SourceMapper {
                 if p.kind == .footer || footerPrefixes.contains(where: { !$0.isEmpty && k.hasPrefix($0 + " ") }) && k.contains(" sha 256 ") {
                     continue
                 }
-                if let (found, _) = matcher.section(for: p, after: number), !(found.id == section?.id && tableLabel(k) != nil) {
+                if let (found, _) = matcher.section(for: p, key: k, after: number), !(found.id == section?.id && tableLabel(k) != nil) {
                     flushLabel()
                     section = found
                     field = found.fields.first { $0.kind == .longText || $0.kind == .shortText }
@@ -167,16 +181,7 @@ struct SourceMapper {
 
     /// Whether a paragraph names one of the form's tables (its label or its caption).
     func tableLabel(_ k: String) -> FieldDefinition? {
-        for section in form.sections {
-            for field in section.fields {
-                guard case .table(let columns) = field.kind else { continue }
-                var names = [field.label.sv, field.label.en].map(FormMatcher.key)
-                if let years = columns.first(where: { $0.kind == .planYears }) {
-                    names += [Language.sv, .en].map { FormMatcher.key("\(field.label[$0]), \(years.label[$0])") }
-                }
-                if names.contains(k) { return field }
-            }
-        }
-        return nil
+        guard !k.isEmpty else { return nil }
+        return tableLabels.first { $0.keys.contains(k) }?.field
     }
 }

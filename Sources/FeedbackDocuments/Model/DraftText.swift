@@ -1,73 +1,43 @@
 import FeedbackModel
 
-/// The paragraph model of a draft's long texts, as the export describes it: paragraphs are
-/// separated by a blank line ("\n\n"); a line starting with "- " is a bullet; other single
-/// line feeds inside a paragraph are line breaks.
-///
-/// Lines of white space only count as blank, trailing white space of a line is dropped,
-/// empty bullets are dropped, a bullet list is its own block (a paragraph and the list
-/// after it are separated by a blank line in the canonical text, `canonical(_:)`), and two
-/// lists with only blank lines between them are one list.
+/// A draft's long texts as document blocks, in the product's one paragraph model
+/// (`Paragraphs` in FeedbackModel, which the editor, the draft reader, the validator and the
+/// export share): every line with content is a paragraph or, starting with "- ", a bullet;
+/// blank lines only separate; consecutive bullets are one list. A line break inside a
+/// document's paragraph (Word's Shift-Enter, Markdown's hard break) therefore comes into a
+/// draft as a paragraph break.
 public enum DraftText {
     /// A block of a draft's text.
     public enum Piece: Sendable, Equatable {
-        /// A paragraph; a line feed inside is a line break.
+        /// A paragraph (one line of the draft's text).
         case paragraph(String)
-        /// A bullet list's items.
+        /// A bullet list's items (without "- ").
         case bullets([String])
     }
 
     /// The blocks of a draft's text.
     public static func pieces(_ text: String) -> [Piece] {
-        var pieces: [Piece] = []
-        var paragraphLines: [String] = []
-        var bullets: [String] = []
-        func flushParagraph() {
-            if !paragraphLines.isEmpty { pieces.append(.paragraph(paragraphLines.joined(separator: "\n"))) }
-            paragraphLines = []
-        }
-        func flushBullets() {
-            guard !bullets.isEmpty else { return }
-            // Lists separated only by blank lines are one list: a document cannot tell them apart.
-            if case .bullets(let previous)? = pieces.last {
-                pieces[pieces.count - 1] = .bullets(previous + bullets)
-            } else {
-                pieces.append(.bullets(bullets))
-            }
-            bullets = []
-        }
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = trimmingTrailingWhitespace(Substring(raw))
-            if line.unicodeScalars.allSatisfy({ TextRules.isWhitespace($0.value) }) {
-                flushParagraph()
-                flushBullets()
-            } else if line.hasPrefix("- ") {
-                flushParagraph()
-                let item = String(line.dropFirst(2))
-                if !item.unicodeScalars.allSatisfy({ TextRules.isWhitespace($0.value) }) { bullets.append(item) }
-            } else {
-                flushBullets()
-                paragraphLines.append(line)
+        Paragraphs.blocks(text).map { block in
+            switch block {
+            case .paragraph(let text): return .paragraph(text)
+            case .bullets(let items): return .bullets(items)
             }
         }
-        flushParagraph()
-        flushBullets()
-        return pieces
     }
 
-    /// The draft text of blocks: blocks separated by a blank line, bullets as "- " lines.
+    /// The draft text of blocks, in the stored (canonical) form.
     public static func text(_ pieces: [Piece]) -> String {
-        pieces.map { piece in
+        Paragraphs.canonical(pieces.map { piece in
             switch piece {
             case .paragraph(let text): return text
             case .bullets(let items): return items.map { "- " + $0 }.joined(separator: "\n")
             }
-        }.joined(separator: "\n\n")
+        }.joined(separator: "\n\n"))
     }
 
-    /// The text as it comes back from a document: `text(pieces(text))`.
+    /// The text as it is stored, and as it comes back from any document.
     public static func canonical(_ text: String) -> String {
-        self.text(pieces(text))
+        Paragraphs.canonical(text)
     }
 
     /// The document blocks of a draft's text, or `placeholder` as one italic paragraph when
@@ -81,11 +51,5 @@ public enum DraftText {
             case .bullets(let items): return .bulletList(items.map { [Run($0)] })
             }
         }
-    }
-
-    static func trimmingTrailingWhitespace(_ line: Substring) -> String {
-        var scalars = line.unicodeScalars[...]
-        while let last = scalars.last, TextRules.isWhitespace(last.value) { scalars = scalars.dropLast() }
-        return String(String.UnicodeScalarView(scalars))
     }
 }

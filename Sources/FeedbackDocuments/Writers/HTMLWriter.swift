@@ -50,8 +50,11 @@ public struct HTMLWriter: Sendable {
         return out + "</body>\n</html>\n"
     }
 
+    /// Escaped text with each line feed written as `<br>`.
     private func lines(_ text: String) -> String {
-        Markup.text(text).replacingOccurrences(of: "\n", with: "<br>\n")
+        let escaped = Markup.text(text)
+        guard escaped.utf8.contains(0x0A) else { return escaped }
+        return escaped.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }.joined(separator: "<br>\n")
     }
 
     private func run(_ run: Run) -> String {

@@ -78,6 +78,7 @@ enum MarkdownEscaping {
 
     /// One line of text, escaped; `lineStart` when it begins a line.
     static func line(_ text: Substring, lineStart: Bool, escapeHash: Bool = false) -> String {
+        if isPlain(text, lineStart: lineStart, escapeHash: escapeHash) { return String(text) }
         let scalars = Array(text.unicodeScalars)
         var out = ""
         // White space at either end would be stripped (or be code, or a hard break).
@@ -116,10 +117,27 @@ enum MarkdownEscaping {
         return out + trailing
     }
 
+    /// Whether a line needs no escaping at all (most do not): no markup character anywhere,
+    /// nothing at its start that begins a block, no white space at either end.
+    static func isPlain(_ text: Substring, lineStart: Bool, escapeHash: Bool) -> Bool {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return true }
+        if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return false }
+        if lineStart && (first == 0x23 || first == 0x2D || first == 0x2B || first == 0x3D || (0x30...0x39).contains(first)) { return false }
+        for b in utf8 {
+            switch b {
+            case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x3C, 0x3E, 0x7C, 0x7E, 0x26, 0x09: return false
+            case 0x23 where escapeHash: return false
+            default: continue
+            }
+        }
+        return true
+    }
+
     /// A paragraph: lines joined by hard breaks.
     static func paragraph(_ text: String, continuing: Bool = false) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { i, piece in
-            line(piece, lineStart: !(continuing && i == 0))
+        text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated().map { i, piece in
+            line(Substring(piece), lineStart: !(continuing && i == 0))
         }.joined(separator: "\\\n")
     }
 
@@ -130,6 +148,6 @@ enum MarkdownEscaping {
 
     /// A table cell: `|` escaped, line breaks as `<br>`.
     static func cell(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line($0, lineStart: true) }.joined(separator: "<br>")
+        text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line(Substring($0), lineStart: true) }.joined(separator: "<br>")
     }
 }

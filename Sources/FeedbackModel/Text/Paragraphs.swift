@@ -15,7 +15,9 @@ public enum Paragraphs {
     public static func isBullet<S: StringProtocol>(_ line: S) -> Bool { line.hasPrefix("- ") }
 
     public static func isBlank<S: StringProtocol>(_ line: S) -> Bool {
-        line.unicodeScalars.allSatisfy { TextRules.isWhitespace($0.value) }
+        // Most lines start with a letter: decided by the first byte.
+        if let first = line.utf8.first, first < 0x80, first != 0x20, first < 0x09 || first > 0x0D { return false }
+        return line.unicodeScalars.allSatisfy { TextRules.isWhitespace($0.value) }
     }
 
     /// The separator between two kept lines.

@@ -234,7 +234,8 @@ struct DocxBodyReader {
             guard !text.isEmpty, !paragraphs.isEmpty else { return }
             let bold = run.bold ?? styles.characterBold(run.characterStyle)
             paragraphs[paragraphs.count - 1].text += text
-            let visible = text.unicodeScalars.filter { !TextRules.isWhitespace($0.value) }.count
+            var visible = 0
+            for scalar in text.unicodeScalars where !TextRules.isWhitespace(scalar.value) { visible += 1 }
             paragraphs[paragraphs.count - 1].visible += visible
             if bold ?? styles.bold(paragraphs[paragraphs.count - 1].style) { paragraphs[paragraphs.count - 1].bold += visible }
             if run.italic { paragraphs[paragraphs.count - 1].italic += visible }

@@ -56,19 +56,25 @@ struct DocxBody {
         if run.italic { out += "<w:i/><w:iCs/>" }
         if let size { out += "<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/>" }
         out += "<w:lang w:val=\"\(Markup.attribute(language))\"/></w:rPr>"
-        var piece = ""
-        func flush() {
-            if !piece.isEmpty { out += "<w:t xml:space=\"preserve\">" + Markup.text(piece) + "</w:t>" }
-            piece = ""
-        }
-        for scalar in run.text.unicodeScalars {
-            switch scalar {
-            case "\n": flush(); out += "<w:br/>"
-            case "\t": flush(); out += "<w:tab/>"
-            default: piece.unicodeScalars.append(scalar)
+        // Pieces between line feeds and tabs, cut at those bytes (never inside a character).
+        let utf8 = run.text.utf8
+        var pieceStart = utf8.startIndex
+        var index = utf8.startIndex
+        func flush(_ end: String.UTF8View.Index) {
+            if pieceStart < end {
+                out += "<w:t xml:space=\"preserve\">" + Markup.text(String(run.text[pieceStart..<end])) + "</w:t>"
             }
         }
-        flush()
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A || byte == 0x09 {
+                flush(index)
+                out += byte == 0x0A ? "<w:br/>" : "<w:tab/>"
+                pieceStart = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        flush(utf8.endIndex)
         return out + "</w:r>"
     }
 
@@ -96,13 +102,35 @@ struct DocxBody {
             fixed[i] = column.alignment == .end
             var texts = [column.header] + table.rows.map { i < $0.count ? $0[i] : "" }
             if let totals = table.totals, i < totals.count { texts.append(totals[i]) }
-            for line in texts.flatMap({ $0.split(separator: "\n", omittingEmptySubsequences: false) }) {
-                let longestWord = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(\.count).max() ?? 0
+            for text in texts {
+                // Lengths in scalars, words split at spaces and tabs, lines at line feeds.
+                var lineLength = 0
+                var wordLength = 0
+                var longestWord = 0
+                var longestLine = 0
+                for scalar in text.unicodeScalars {
+                    switch scalar {
+                    case "\n":
+                        longestLine = max(longestLine, lineLength)
+                        longestWord = max(longestWord, wordLength)
+                        lineLength = 0
+                        wordLength = 0
+                    case " ", "\t":
+                        lineLength += 1
+                        longestWord = max(longestWord, wordLength)
+                        wordLength = 0
+                    default:
+                        lineLength += 1
+                        wordLength += 1
+                    }
+                }
+                longestLine = max(longestLine, lineLength)
+                longestWord = max(longestWord, wordLength)
                 if fixed[i] {
-                    minimum[i] = max(minimum[i], line.count * digitWidth + cellPadding)
+                    minimum[i] = max(minimum[i], longestLine * digitWidth + cellPadding)
                 } else {
                     minimum[i] = max(minimum[i], min(longestWord * charWidth + cellPadding, 1500))
-                    desired[i] = max(desired[i], min(line.count, 60) * charWidth + cellPadding)
+                    desired[i] = max(desired[i], min(longestLine, 60) * charWidth + cellPadding)
                 }
             }
             desired[i] = max(desired[i], minimum[i])
