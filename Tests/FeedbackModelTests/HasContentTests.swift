@@ -24,3 +24,20 @@ import Testing
         #expect(TextRules.hasContent("\u{200B}"))
     }
 }
+
+/// The byte-offset line splitter cuts exactly the lines the index-by-index one does.
+@Suite struct RawLinesTests {
+    @Test func sameLinesAsTheIndexWalk() {
+        let pieces = ["a", "å", "\n", "\r", "\r\n", " ", "😀", "e\u{0301}", "\n\n", "- "]
+        var seed = UInt64.random(in: 1...UInt64.max)
+        print("RawLinesTests seed \(seed)")
+        for _ in 0..<3_000 {
+            var text = ""
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            for k in 0..<Int(seed >> 59) { text += pieces[Int((seed >> UInt64(k % 50)) % UInt64(pieces.count))] }
+            #expect(Paragraphs.rawLines(text).map(String.init) == Paragraphs.slowRawLines(text).map(String.init), "\(Array(text.utf8))")
+        }
+        #expect(Paragraphs.rawLines("").map(String.init) == [""])
+        #expect(Paragraphs.rawLines("a\r\nb\rc\n").map(String.init) == ["a", "b", "c", ""])
+    }
+}

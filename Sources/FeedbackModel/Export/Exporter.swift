@@ -142,7 +142,7 @@ public struct Exporter: Sendable {
             case .longText:
                 // The stored paragraph form (blank lines only separate), as the validator counts it.
                 let text = Paragraphs.canonical(TextRules.nfc(s))
-                return TextRules.stats(text).hasContent ? .string(text) : .null
+                return TextRules.hasContent(text) ? .string(text) : .null
             default:
                 // White space only counts as empty, as the validator counts it.
                 let text = TextRules.nfc(s)
