@@ -45,7 +45,7 @@ struct BoardReport: ParsableCommand {
         }
         let bytes: [UInt8]
         switch format {
-        case .html: bytes = Array(ReportHTML(report: report, language: language).render().utf8)
+        case .html: bytes = ReportHTML(report: report, language: language).renderBytes()
         case .md: bytes = Array(ReportMarkdown(report: report, language: language).render().utf8)
         case .csv: bytes = ReportCSV(report: report, language: language).render()
         case .docx:

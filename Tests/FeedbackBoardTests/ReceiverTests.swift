@@ -155,6 +155,34 @@ import Glibc
         #expect(status.text(language: .sv).contains("varning: receipts/run.json räknas inte"))
     }
 
+    /// Verified receipts are remembered by their SHA-256 in private/, so status does not check
+    /// every signature again; a receipt changed since is checked, and fails.
+    @Test func verifiedReceiptsAreRemembered() throws {
+        let box = try BoardTestInbox()
+        for (index, committee) in ["hsn", "run", "pn"].enumerated() {
+            try box.drop(export(committee, index: index), as: "\(committee).json")
+        }
+        _ = try box.receive()
+        let cachePath = box.inbox.privateFolder + "/verified-receipts"
+        let cached = try String(contentsOfFile: cachePath, encoding: .utf8).split(separator: "\n")
+        #expect(cached.count == 3)
+        var status = stat()
+        #expect(lstat(cachePath, &status) == 0 && status.st_mode & 0o777 == 0o600)
+        let first = try ReceiptLedger.load(box.inbox)
+        try FileManager.default.removeItem(atPath: cachePath)
+        let fresh = try ReceiptLedger.load(box.inbox)
+        #expect(first.entries.map(\.receipt) == fresh.entries.map(\.receipt))
+        #expect(FileManager.default.fileExists(atPath: cachePath))
+        // Change one receipt: its bytes are no longer the verified ones.
+        let path = box.inbox.receiptsFolder + "/run.json"
+        chmod(path, 0o644)
+        let changed = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"onTime\": true", with: "\"onTime\": false")
+        try Data(changed.utf8).write(to: URL(fileURLWithPath: path))
+        let after = try ReceiptLedger.load(box.inbox)
+        #expect(after.entries.count == 2)
+        #expect(after.rejected.map(\.file) == ["receipts/run.json"])
+    }
+
     @Test func theRoundIsCompleteOnlyWhenEveryCommitteeHasDecided() throws {
         let box = try BoardTestInbox()
         for (index, committee) in form.committees.enumerated() {

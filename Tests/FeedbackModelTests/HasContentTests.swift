@@ -41,3 +41,23 @@ import Testing
         #expect(Paragraphs.rawLines("a\r\nb\rc\n").map(String.init) == ["a", "b", "c", ""])
     }
 }
+
+/// The byte-level hazard scan finds exactly what the scalar-by-scalar check finds.
+@Suite struct SanitizerScanTests {
+    @Test func sameVerdictAsEveryScalar() {
+        let pieces = ["a", " ", "\t", "\n", "\r", "\u{1B}", "\u{7F}", "\u{85}", "\u{9F}", "\u{A0}", "\u{AD}", "å", "Ω", "ж",
+                      "\u{05FF}", "\u{0600}", "\u{061C}", "\u{06DD}", "–", "\u{200B}", "\u{200D}", "\u{202E}", "\u{2066}",
+                      "\u{FEFF}", "😀", "\u{E0041}", "\u{110BD}", "e\u{0301}"]
+        var seed = UInt64.random(in: 1...UInt64.max)
+        print("SanitizerScanTests seed \(seed)")
+        for _ in 0..<5_000 {
+            var text = ""
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            for k in 0..<Int(seed >> 60) { text += pieces[Int((seed >> UInt64(k * 3 % 55)) % UInt64(pieces.count))] }
+            for singleLine in [true, false] {
+                let expected = text.unicodeScalars.contains { Sanitizer.visibleForm(of: $0.value, singleLine: singleLine) != nil }
+                #expect(Sanitizer.hasHazard(text, singleLine: singleLine) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) }) \(singleLine)")
+            }
+        }
+    }
+}

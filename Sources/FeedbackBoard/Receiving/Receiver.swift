@@ -21,6 +21,8 @@ public struct Receiver: Sendable {
         public var receipt: Receipt
         /// Path relative to the inbox.
         public var receiptFile: String
+        /// SHA-256 of the receipt file's bytes.
+        var receiptSha256: String = ""
     }
 
     /// What one run did.
@@ -104,6 +106,13 @@ public struct Receiver: Sendable {
             }
             BoardFiles.syncDirectory(inbox.incomingFolder)
         }
+        // The receipts just signed need no verifying by the next status.
+        if !written.isEmpty {
+            let cache = VerifiedReceipts(inbox: inbox)
+            var hashes = cache.read()
+            for (_, outcome) in written { hashes.insert(outcome.receiptSha256) }
+            cache.write(hashes)
+        }
         if let failure { throw failure }
         return batch
     }
@@ -118,7 +127,8 @@ public struct Receiver: Sendable {
             path = try BoardFiles.createUnique(bytes, folder: inbox.receiptsFolder, stem: Arrival.safeStem(arrival.name),
                                                ext: ".json", mode: 0o444, sync: false)
         } catch { throw BoardError(error) }
-        return Outcome(receipt: receipt, receiptFile: InboxLayout.receipts + "/" + FileStore.fileName(of: path))
+        return Outcome(receipt: receipt, receiptFile: InboxLayout.receipts + "/" + FileStore.fileName(of: path),
+                       receiptSha256: ContentDigest.sha256Hex(bytes))
     }
 
     /// The receipt of one arrival (without where it was archived).

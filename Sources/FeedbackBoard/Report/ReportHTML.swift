@@ -94,26 +94,32 @@ public struct ReportHTML: Sendable {
     var words: ReportWords { ReportWords(language: language) }
 
     public func render() -> String {
-        var out = ""
-        out.reserveCapacity(report.exports.count * 40_000 + 20_000)
+        String(decoding: renderBytes(), as: UTF8.self)
+    }
+
+    /// The HTML as UTF-8 bytes (what is written to the file).
+    public func renderBytes() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(report.exports.count * 80_000 + 64_000)
+        func add(_ text: String) { out.append(contentsOf: text.utf8) }
         let form = report.form
-        out += "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta name=\"generator\" content=\"feedback \(Exporter.generatorVersion)\">\n"
-        out += "<title>\(HTML.escape(words.title)): \(HTML.escape(form.title[language]))</title>\n"
-        out += "<style>\n\(ReportHTML.style)</style>\n</head>\n<body>\n"
-        out += "<header>\n<h1>\(HTML.escape(words.title))</h1>\n<p class=\"lead\">\(HTML.escape(form.title[language]))</p>\n"
-        out += "<p>\(HTML.escape(words.premises(form)))</p>\n<p class=\"muted\">\(HTML.escape(words.generated(report)))</p>\n"
-        out += "<p class=\"missing\">\(HTML.escape(words.missingLine(report.missing.map { $0.name(language) })))</p>\n"
+        add("<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n")
+        add("<meta name=\"generator\" content=\"feedback \(Exporter.generatorVersion)\">\n")
+        add("<title>\(HTML.escape(words.title)): \(HTML.escape(form.title[language]))</title>\n")
+        add("<style>\n\(ReportHTML.style)</style>\n</head>\n<body>\n")
+        add("<header>\n<h1>\(HTML.escape(words.title))</h1>\n<p class=\"lead\">\(HTML.escape(form.title[language]))</p>\n")
+        add("<p>\(HTML.escape(words.premises(form)))</p>\n<p class=\"muted\">\(HTML.escape(words.generated(report)))</p>\n")
+        add("<p class=\"missing\">\(HTML.escape(words.missingLine(report.missing.map { $0.name(language) })))</p>\n")
         for (committee, why) in report.unreadable {
-            out += "<p class=\"missing\">\(HTML.escape(words.unreadable(committee.name(language), why[language])))</p>\n"
+            add("<p class=\"missing\">\(HTML.escape(words.unreadable(committee.name(language), why[language])))</p>\n")
         }
-        out += "</header>\n"
-        out += statusSection()
-        for section in form.sections { out += headingSection(section) }
-        out += investmentSection()
-        out += riskSection()
-        out += sensitivitySection()
-        out += "</body>\n</html>\n"
+        add("</header>\n")
+        add(statusSection())
+        for section in form.sections { headingSection(section, into: &out) }
+        add(investmentSection())
+        add(riskSection())
+        add(sensitivitySection())
+        add("</body>\n</html>\n")
         return out
     }
 
@@ -143,8 +149,8 @@ public struct ReportHTML: Sendable {
             + "<p>\(HTML.escape(report.status.summaryLine(language)))</p>\n</section>\n"
     }
 
-    func headingSection(_ section: SectionDefinition) -> String {
-        var out = "<section class=\"heading\" id=\"\(HTML.escape(section.id))\">\n<h2>\(section.number). \(HTML.escape(section.title[language]))</h2>\n"
+    func headingSection(_ section: SectionDefinition, into out: inout [UInt8]) {
+        out.append(contentsOf: "<section class=\"heading\" id=\"\(HTML.escape(section.id))\">\n<h2>\(section.number). \(HTML.escape(section.title[language]))</h2>\n".utf8)
         let texts = report.texts(of: section)
         // Each committee's article on its own core: a heading across 300 committees is
         // megabytes of text to escape.
@@ -159,13 +165,14 @@ public struct ReportHTML: Sendable {
             body.append(contentsOf: "</article>\n".utf8)
             return body
         }
-        out += String(decoding: articles.joined(), as: UTF8.self)
+        out.reserveCapacity(out.count + articles.reduce(0) { $0 + $1.count })
+        for article in articles { out.append(contentsOf: article) }
         let silent = report.exports.map(\.committee).filter { c in !texts.contains { $0.committee.id == c.id } }
-        if !silent.isEmpty { out += "<p class=\"muted\">\(HTML.escape(words.noText(silent.map { $0.name(language) })))</p>\n" }
+        if !silent.isEmpty { out.append(contentsOf: "<p class=\"muted\">\(HTML.escape(words.noText(silent.map { $0.name(language) })))</p>\n".utf8) }
         if !report.missing.isEmpty {
-            out += "<p class=\"missing\">\(HTML.escape(words.missingLine(report.missing.map { $0.name(language) })))</p>\n"
+            out.append(contentsOf: "<p class=\"missing\">\(HTML.escape(words.missingLine(report.missing.map { $0.name(language) })))</p>\n".utf8)
         }
-        return out + "</section>\n"
+        out.append(contentsOf: "</section>\n".utf8)
     }
 
     func sumTable(_ rows: [SumRow], total: SumRow?, caption: String, first: String) -> String {
