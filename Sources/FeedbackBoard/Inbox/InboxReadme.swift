@@ -34,9 +34,9 @@ enum InboxReadme {
         ```
 
         Varje fil i `incoming/` kontrolleras: att den är en export av just detta formulär och
-        denna version, följer exportens schema, har rätt innehållshash, klarar formulärets alla
-        regler, kommer från en nämnd på formulärets lista och har en nyare revision än den som
-        redan godkänts från nämnden. Godkända filer arkiveras i `accepted/`, övriga läggs i
+        denna version, följer exportens schema, har rätt innehållshash och summor som stämmer
+        med raderna, klarar formulärets alla regler, kommer från en nämnd på formulärets lista
+        och har en nyare revision än den som redan godkänts från nämnden. Godkända filer arkiveras i `accepted/`, övriga läggs i
         `refused/`. Inlämningstiden är när filen placerades i `incoming/` (filens ändringstid
         i filsystemet, som ägaren inte kan sätta bakåt); den avgör om filen kom i tid. Vem som
         lämnade in är filens ägare.
