@@ -8,12 +8,16 @@ let package = Package(
         .library(name: "FeedbackModel", targets: ["FeedbackModel"]),
         .library(name: "FeedbackHistory", targets: ["FeedbackHistory"]),
         .library(name: "FeedbackDocuments", targets: ["FeedbackDocuments"]),
+        .library(name: "FeedbackBoard", targets: ["FeedbackBoard"]),
         .executable(name: "feedback", targets: ["feedback"]),
         .executable(name: "feedback-bench", targets: ["feedback-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // SHA-256 for content hashes and Ed25519 for the board's signed receipts (3.x: builds
+        // with Swift 6.0 and newer; 4.x needs 6.1).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Property-based tests (shrinking, fixed seeds) for "arbitrary text survives".
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // The .docx container (zip): reading with bounded entries and streamed sizes, writing
@@ -22,10 +26,11 @@ let package = Package(
     ],
     targets: [
         // The form model: definitions, drafts, validation, export, schema. Foundation only
-        // (plus Yams to read the hand-written form files); knows nothing of terminals.
+        // (plus Yams to read the hand-written form files and swift-crypto's SHA-256 for the
+        // content hash); knows nothing of terminals.
         .target(
             name: "FeedbackModel",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Last year's feedback: reading earlier exports and drafts, carrying them into a new
         // draft, and comparing any two (word-level diff). Foundation only.
@@ -33,6 +38,14 @@ let package = Package(
             name: "FeedbackHistory",
             dependencies: ["FeedbackModel"]
         ),
+        // The board's side: the inbox, hand-ins, receiving with signed receipts, the round's
+        // status and the compiled report. No terminal.
+        .target(
+            name: "FeedbackBoard",
+            dependencies: ["FeedbackModel", "FeedbackDocuments", "CBoardSystem", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // syncfs and renameat2, which Swift's Glibc module does not expose.
+        .target(name: "CBoardSystem"),
         // The interface core: pure state, keys -> state, state -> cell grid. No curses, no I/O.
         .target(
             name: "FeedbackInterface",
@@ -68,7 +81,7 @@ let package = Package(
             name: "feedback",
             dependencies: [
                 "FeedbackModel", "FeedbackHistory", "FeedbackInterface", "FeedbackTerminal", "FeedbackDocuments",
-                "FeedbackConfiguration", "FeedbackManual",
+                "FeedbackConfiguration", "FeedbackManual", "FeedbackBoard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds on Linux link the Swift runtime and Foundation statically: a
@@ -83,7 +96,8 @@ let package = Package(
         .executableTarget(
             name: "feedback-bench",
             // Yams: the baseline of the form reader's row (Yams.compose alone).
-            dependencies: ["FeedbackModel", "FeedbackHistory", "FeedbackInterface", "FeedbackDocuments", .product(name: "Yams", package: "Yams")]
+            dependencies: ["FeedbackModel", "FeedbackHistory", "FeedbackInterface", "FeedbackDocuments", "FeedbackBoard",
+                           .product(name: "Yams", package: "Yams")]
         ),
         // Shared by the test targets: paths, running the built binary, temporary folders, tmux.
         .target(
@@ -122,8 +136,14 @@ let package = Package(
             exclude: ["Screens", "Transcripts"]
         ),
         .testTarget(
+            name: "FeedbackBoardTests",
+            dependencies: ["FeedbackBoard", "FeedbackModel", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .testTarget(
             name: "FeedbackEndToEndTests",
-            dependencies: ["FeedbackModel", "FeedbackInterface", "TestSupport"]
+            dependencies: ["FeedbackModel", "FeedbackInterface", "FeedbackBoard", "TestSupport"],
+            // Transcripts of the accessible mode, read by the tests from the source tree.
+            exclude: ["Transcripts"]
         ),
     ]
 )

@@ -26,6 +26,9 @@ struct Exit {
     /// ru_maxrss from wait4. Beware: posix_spawn's vfork-style exec starts the child's
     /// maximum at this (large) process's resident size, so it is an upper bound only.
     var maxRSSKiB: Int
+    /// User plus system CPU time of the child (seconds), from wait4: less disturbed by a
+    /// busy machine than the wall time.
+    var cpuSeconds: Double = 0
 }
 
 enum Proc {
@@ -99,7 +102,7 @@ enum Proc {
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        return Exit(status: decode(status), maxRSSKiB: Int(usage.ru_maxrss))
+        return Exit(status: decode(status), maxRSSKiB: Int(usage.ru_maxrss), cpuSeconds: cpu(usage))
     }
 
     /// Non-blocking wait; nil while the child runs.
@@ -109,6 +112,10 @@ enum Proc {
         let r = wait4(pid, &status, WNOHANG, &usage)
         guard r == pid else { return nil }
         return Exit(status: decode(status), maxRSSKiB: Int(usage.ru_maxrss))
+    }
+
+    static func cpu(_ usage: rusage) -> Double {
+        Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     private static func decode(_ status: Int32) -> Int32 {

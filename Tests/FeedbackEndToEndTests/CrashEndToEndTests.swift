@@ -26,6 +26,26 @@ struct CrashEndToEndTests {
         return draft.text(at: .section("goals", "text"))
     }
 
+    /// The previous kill left an autosave: the interface offers it (unless it is the same as
+    /// the draft, e.g. killed between a save and removing the autosave); take it. The offer is
+    /// part of the first frame, but tmux can be read while that frame is still arriving (the
+    /// heading drawn, the dialog not yet), so the screen must first stop changing.
+    func takeTheAutosaveIfOffered(_ tmux: TmuxSession, round: String) {
+        let question = "Återställ autosparad text?"
+        #expect(tmux.waitUntil(timeout: 20) { $0.contains(question) || $0.contains("Uppgifter · planperiod") }, "\(round): \(tmux.capture())")
+        var last = tmux.capture()
+        var steady = 0
+        while steady < 5 && !last.contains(question) {
+            Thread.sleep(forTimeInterval: 0.1)
+            let now = tmux.capture()
+            steady = now == last ? steady + 1 : 0
+            last = now
+        }
+        guard last.contains(question) else { return }
+        tmux.sendKeys("j")
+        #expect(tmux.waitUntil(timeout: 20) { !$0.contains(question) }, "\(round): \(tmux.capture())")
+    }
+
     @Test func killMinusNineNeverLosesMoreThanASecond() throws {
         let folder = TemporaryFolder()
         let path = folder.file("utkast.json")
@@ -37,13 +57,7 @@ struct CrashEndToEndTests {
             let hasAutosave = FileManager.default.fileExists(atPath: DraftFiles.autosavePath(for: path))
             let tmux = try start(path, in: folder)
             defer { tmux.kill() }
-            if hasAutosave {
-                // The previous kill left an autosave: the interface offers it (unless it is the
-                // same as the draft, e.g. killed between a save and removing the autosave); take it.
-                #expect(tmux.waitUntil(timeout: 10) { $0.contains("Återställ autosparad text?") || $0.contains("Uppgifter · planperiod") },
-                        "round \(round): \(tmux.capture())")
-                if tmux.capture().contains("Återställ autosparad text?") { tmux.sendKeys("j") }
-            }
+            if hasAutosave { takeTheAutosaveIfOffered(tmux, round: "round \(round)") }
             #expect(tmux.waitFor("Uppgifter"), "\(tmux.capture())")
             tmux.sendKeys("M-1", "M-t", "C-End")
             #expect(tmux.waitFor("─ Text"))
@@ -60,7 +74,7 @@ struct CrashEndToEndTests {
             let pid = try #require(tmux.pid())
             let killedAt = Date()
             Glibc.kill(pid, SIGKILL)
-            #expect(tmux.waitForExit(), "round \(round)")
+            #expect(tmux.waitForExit(timeout: 20), "round \(round): \(tmux.capture())")
             let text = try recovered(path)
             let words = Set(text.split(separator: " ").map(String.init))
             for entry in sent where killedAt.timeIntervalSince(entry.at) > 1.0 {
@@ -83,13 +97,10 @@ struct CrashEndToEndTests {
         let hasAutosave = FileManager.default.fileExists(atPath: DraftFiles.autosavePath(for: path))
         let tmux = try start(path, in: folder)
         defer { tmux.kill() }
-        if hasAutosave {
-            #expect(tmux.waitUntil(timeout: 10) { $0.contains("Återställ autosparad text?") || $0.contains("Uppgifter · planperiod") })
-            if tmux.capture().contains("Återställ autosparad text?") { tmux.sendKeys("j") }
-        }
+        if hasAutosave { takeTheAutosaveIfOffered(tmux, round: "the last opening") }
         #expect(tmux.waitFor("Uppgifter"))
         tmux.sendKeys("C-q")
-        #expect(tmux.waitForExit())
+        #expect(tmux.waitForExit(timeout: 20), "\(tmux.capture())")
         #expect(!FileManager.default.fileExists(atPath: DraftFiles.autosavePath(for: path)))
         let final = try DraftCodec.decode(try FileStore.readLimited(path: path, limit: 1 << 24), file: path, form: form)
         #expect(final.text(at: .section("goals", "text")).contains("ord1 "))

@@ -103,4 +103,11 @@ import TestSupport
         }
         #expect(counts.y > 90 && counts.n > 180 && counts.i > 30)
     }
+
+    @Test func pointerTokensAreEscapedOnlyWhenNeeded() {
+        #expect(JSONPointer.escape("amounts") == "amounts")
+        #expect(JSONPointer.escape("a/b~c") == "a~1b~0c")
+        #expect(JSONPointer.escape("~1") == "~01")
+        #expect(JSONPointer.escape("") == "")
+    }
 }

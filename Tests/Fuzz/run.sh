@@ -15,7 +15,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 WORK="$HERE/work"
-SCRATCH="$ROOT/.build-fuzz"   # SwiftPM's scratch folder, only to check out Yams
+SCRATCH="$ROOT/.build-fuzz"   # SwiftPM's scratch folder: Yams' sources, and swift-crypto built there
 ALL_TARGETS=(draft form pattern keys)
 
 WHICH=${1:-all}
@@ -53,6 +53,21 @@ yams_source() {
 }
 
 YAMS=$(yams_source)
+
+# swift-crypto (SHA-256 in FeedbackModel) is built by SwiftPM, without fuzzing
+# instrumentation: only our own code is fuzzed. Its module and objects are linked in.
+crypto_build() {
+    local modules="$SCRATCH/release/Modules"
+    if [[ "${FUZZ_REBUILD:-0}" == 1 || ! -f "$modules/Crypto.swiftmodule" ]]; then
+        log "building swift-crypto with SwiftPM into $SCRATCH"
+        (cd "$ROOT" && swift build --scratch-path "$SCRATCH" -c release --target Crypto >&2)
+    fi
+    [[ -f "$modules/Crypto.swiftmodule" ]] || { echo "Crypto.swiftmodule not found in $modules" >&2; exit 1; }
+    echo "$modules"
+}
+CRYPTO_MODULES=$(crypto_build)
+mapfile -t CRYPTO_OBJECTS < <(find "$SCRATCH/release/Crypto.build" "$SCRATCH/release/CryptoBoringWrapper.build" \
+    "$SCRATCH/release/CCryptoBoringSSL.build" "$SCRATCH/release/CCryptoBoringSSLShims.build" -name '*.o' | sort)
 mapfile -t CYAML_C < <(ls "$YAMS"/Sources/CYaml/src/*.c)
 mapfile -t YAMS_SWIFT < <(ls "$YAMS"/Sources/Yams/*.swift)
 mapfile -t MODEL_SWIFT < <(find "$ROOT/Sources/FeedbackModel" -name '*.swift' | sort)
@@ -97,7 +112,7 @@ swift_module() {
     up_to_date "$name" "$@" "$OBJ"/cyaml-*.o "${DEPS[@]}" && [[ -f "$OBJ/$name.o" ]] && return
     log "building $name ($# files)"
     "$SWIFTC" "${SAN[@]}" "${SWIFT_FLAGS[@]}" -wmo -num-threads 0 -module-name "$name" \
-        -D SWIFT_PACKAGE -Xcc -DYAML_DECLARE_STATIC -I "$YAMS/Sources/CYaml/include" -I "$MOD" \
+        -D SWIFT_PACKAGE -Xcc -DYAML_DECLARE_STATIC -I "$YAMS/Sources/CYaml/include" -I "$MOD" -I "$CRYPTO_MODULES" \
         -emit-module -emit-module-path "$MOD/$name.swiftmodule" \
         -c "$@" -o "$OBJ/$name.o"
     built "$name"
@@ -107,11 +122,11 @@ swift_module() {
 fuzzer() {
     local target=$1
     local source="$HERE/Targets/Fuzz${target^}.swift"
-    local objects=("$OBJ"/cyaml-*.o "$OBJ/Yams.o" "$OBJ/FeedbackModel.o")
+    local objects=("$OBJ"/cyaml-*.o "$OBJ/Yams.o" "$OBJ/FeedbackModel.o" "${CRYPTO_OBJECTS[@]}")
     [[ $target == keys ]] && objects+=("$OBJ/FeedbackInterface.o")
     up_to_date "bin-$target" "$source" "${objects[@]}" && [[ -x "$WORK/bin/$target" ]] && return
     log "linking the $target fuzzer"
-    "$SWIFTC" "${SAN[@]}" "${SWIFT_FLAGS[@]}" -module-name "Fuzz${target^}" -I "$MOD" \
+    "$SWIFTC" "${SAN[@]}" "${SWIFT_FLAGS[@]}" -module-name "Fuzz${target^}" -I "$MOD" -I "$CRYPTO_MODULES" -lstdc++ \
         -Xcc -DYAML_DECLARE_STATIC -I "$YAMS/Sources/CYaml/include" \
         "$source" "${objects[@]}" -o "$WORK/bin/$target" 2> >(grep -v 'Cannot export local symbol' >&2)
     built "bin-$target"

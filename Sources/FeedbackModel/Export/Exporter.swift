@@ -37,7 +37,7 @@ public struct Exporter: Sendable {
         let findings = Validator(form: form).validate(draft)
         guard !findings.hasErrors else { throw .findings(findings) }
         var object = content(draft)
-        let hash = SHA256.hexDigest(JSONWriter.canonical(.object(object)))
+        let hash = ContentDigest.sha256Hex(JSONWriter.canonical(.object(object)))
         object["generator"] = .object(JSONObject([("name", .string(Exporter.generatorName)),
                                                   ("version", .string(Exporter.generatorVersion))]))
         object["exportedAt"] = .string(exportedAt.description)
@@ -48,16 +48,27 @@ public struct Exporter: Sendable {
     /// The content SHA-256 an export of this draft has (or would have, were its errors fixed
     /// without changing anything else): for documents that must be matched to the export.
     public func contentHash(of draft: Draft) -> String {
-        SHA256.hexDigest(JSONWriter.canonical(.object(content(draft))))
+        ContentDigest.sha256Hex(JSONWriter.canonical(.object(content(draft))))
     }
 
     /// The hash an export file's content should have, recomputed from its parsed JSON.
     public static func contentHash(of export: JSONObject) -> String {
+        ContentDigest.sha256Hex(JSONWriter.canonical(.object(content(of: export))))
+    }
+
+    /// The members of an export that its content hash covers.
+    public static func content(of export: JSONObject) -> JSONObject {
         var content = JSONObject()
         for member in export.members where !unhashedMembers.contains(member.key) {
             content[member.key] = member.value
         }
-        return SHA256.hexDigest(JSONWriter.canonical(.object(content)))
+        return content
+    }
+
+    /// What this program would export for `draft`, without the unhashed members: the content
+    /// an export file read back must have if it is exactly what the program wrote.
+    public func contentObject(_ draft: Draft) -> JSONObject {
+        content(draft)
     }
 
     public func fileName(for draft: Draft) -> String {
@@ -131,11 +142,11 @@ public struct Exporter: Sendable {
             case .longText:
                 // The stored paragraph form (blank lines only separate), as the validator counts it.
                 let text = Paragraphs.canonical(TextRules.nfc(s))
-                return TextRules.stats(text).hasContent ? .string(text) : .null
+                return TextRules.hasContent(text) ? .string(text) : .null
             default:
                 // White space only counts as empty, as the validator counts it.
                 let text = TextRules.nfc(s)
-                return TextRules.stats(text).hasContent ? .string(text) : .null
+                return TextRules.hasContent(text) ? .string(text) : .null
             }
         case .integer(let n)?: return .integer(n)
         default: return .null
@@ -148,7 +159,7 @@ public struct Exporter: Sendable {
         case .text(let s)?:
             if amount { return AmountFormat.parse(s).map { .integer($0) } ?? .null }
             let text = TextRules.nfc(s)
-            return TextRules.stats(text).hasContent ? .string(text) : .null
+            return TextRules.hasContent(text) ? .string(text) : .null
         case nil: return .null
         }
     }

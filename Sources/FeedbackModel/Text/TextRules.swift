@@ -93,6 +93,13 @@ public enum TextRules {
         }
     }
 
+    /// Whether the text holds anything but white space (`stats(text).hasContent`, without
+    /// counting the whole text: it stops at the first scalar that is not white space).
+    public static func hasContent(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars where !isWhitespace(scalar.value) { return true }
+        return false
+    }
+
     /// Counts characters and words and finds hazardous scalars in one pass over NFC text.
     public static func stats(_ text: String) -> TextStats {
         var stats = TextStats()

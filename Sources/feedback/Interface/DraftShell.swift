@@ -189,7 +189,7 @@ final class DraftShell {
     /// Writes an emergency copy of a draft that could not be saved, unless the same bytes
     /// were rescued already (a save tried again on a full disk makes no second copy).
     private func rescue(_ bytes: [UInt8], for path: String, now: Double) -> Rescue {
-        let digest = SHA256.hash(bytes)
+        let digest = ContentDigest.sha256(bytes)
         if let last = lastRescue, last.digest == digest, case .savedCopy = last.rescue { return last.rescue }
         let rescue = emergency.write(bytes, for: path, now: Timestamp(secondsSinceEpoch: Int64(now)))
         lastRescue = (digest, rescue)

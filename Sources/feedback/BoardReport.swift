@@ -1,0 +1,74 @@
+import ArgumentParser
+import FeedbackBoard
+import FeedbackDocuments
+import FeedbackModel
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case html, docx, md, csv
+}
+
+struct BoardReport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Styrelsens sammanställning / the board's compiled document of the round.",
+        discussion: """
+            The status table; every heading across all committees; investments per committee and
+            plan year with totals, decided vs new and by priority, with a chart; every risk in one
+            likelihood × consequence matrix with the list; the sensitivity cases side by side; who is
+            missing. Only accepted exports count. html: self-contained and printable; docx: the same
+            writer as the committee's document; md; csv: every investment row for Excel (UTF-8 with
+            BOM, semicolons, one row per object and year). Without -o the text formats go to
+            standard output.
+            """
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: "html, docx, md or csv")
+    var format: ReportFormat
+
+    @Option(name: [.short, .customLong("output")], help: "Filen som skrivs / the file to write.")
+    var output: String?
+
+    @Option(name: .long, help: "Regionens Word-mall för docx / the region's Word template for docx (styles, header, footer).")
+    var template: String?
+
+    @Argument(help: "Inkorgen / the inbox folder.")
+    var inbox: String
+
+    func run() throws {
+        let language = common.language
+        let opened = try BoardCommand.open(inbox, language: language)
+        let report: RoundReport
+        do { report = try RoundReport.load(opened, now: BoardCommand.stampTime()) } catch {
+            throw CommandFailure(message: "feedback: " + error.message(language), code: 2)
+        }
+        let bytes: [UInt8]
+        switch format {
+        case .html: bytes = ReportHTML(report: report, language: language).renderBytes()
+        case .md: bytes = Array(ReportMarkdown(report: report, language: language).render().utf8)
+        case .csv: bytes = ReportCSV(report: report, language: language).render()
+        case .docx:
+            guard output != nil else {
+                throw CommandFailure(message: language == .sv ? "feedback: ange -o FIL för docx" : "feedback: give -o FILE for docx", code: 2)
+            }
+            var docxTemplate: DocxTemplate?
+            if let template {
+                do { docxTemplate = try DocxTemplate.read(path: template) } catch {
+                    throw CommandFailure(message: "feedback: " + error.message(language), code: 2)
+                }
+            }
+            do { bytes = try ReportDocx(report: report, language: language, template: docxTemplate).render() } catch {
+                throw CommandFailure(message: "feedback: " + error.message(language), code: 2)
+            }
+        }
+        guard let output else {
+            Console.out(bytes: bytes)
+            return
+        }
+        do { try FileStore().save(bytes, to: output, newFileMode: 0o644) } catch {
+            throw CommandFailure(message: "feedback: " + error.message(language), code: 2)
+        }
+        Console.out(Sanitizer.visible(output))
+    }
+}
