@@ -10,6 +10,9 @@ public enum AppEvent: Sendable {
     case saveFinished(Draft, path: String, purpose: SessionCommand.SavePurpose, failure: SaveFailure?, emergencyCopy: String?)
     case autosaveFinished(error: StoreError?)
     case exportFinished(Result<ExportWriter.Outcome, ExportWriter.Failure>)
+    case submitFinished(SubmitOutcome)
+    /// The state of the draft's last hand-in changed (the board's receipt arrived).
+    case handInChanged(HandInNote?)
     case externalEditFinished(String?, place: FieldPlace)
     case renderFinished(DocumentKind, path: String, failure: SaveFailure?)
     case importRead(ImportProposal?, problem: String?)
@@ -28,6 +31,10 @@ public enum AppCommand: Sendable {
     case open(String)
     case create(committeeID: String, from: String?)
     case trash(String)
+    /// The board's overview: open the accepted export of the committee in this row / read the
+    /// inbox again.
+    case openCommittee(Int)
+    case reloadBoard
     case quit
 }
 
@@ -40,6 +47,11 @@ public enum AppCommand: Sendable {
 public struct App: Sendable {
     public internal(set) var start: StartScreen?
     public internal(set) var session: EditorSession?
+    /// The board's overview (`feedback board`); a committee's export opens over it.
+    public internal(set) var board: BoardScreen?
+    /// The page the last committee's export was on: the next one opens on the same heading,
+    /// so the board reads one heading across the committees.
+    var boardPage: Int?
     public let language: Language
     var size = (width: 80, height: 24)
 
@@ -51,6 +63,31 @@ public struct App: Sendable {
     public init(session: EditorSession) {
         self.session = session
         language = session.language
+    }
+
+    public init(board: BoardScreen) {
+        self.board = board
+        language = board.language
+    }
+
+    /// Opens a committee's export (read-only) over the board's overview, the row marked.
+    public mutating func openFromBoard(_ session: EditorSession, row: Int) {
+        board?.select(row)
+        var session = session
+        session.fromBoard = true
+        if let page = boardPage { session.goToPage(page, now: 0) }
+        boardPage = nil
+        open(session)
+    }
+
+    /// The inbox read again (the overview keeps the selected committee).
+    public mutating func replaceBoard(_ overview: BoardOverview) {
+        board?.replace(overview)
+    }
+
+    /// Shows a message on the board's overview, or in the open export over it.
+    public mutating func showBoardMessage(_ text: String, isError: Bool = true) {
+        if session != nil { session!.showMessage(text, isError: isError) } else { board?.showMessage(text, isError: isError) }
     }
 
     public mutating func open(_ session: EditorSession) {
@@ -78,9 +115,16 @@ public struct App: Sendable {
         if case .resize(let width, let height) = event {
             size = (width, height)
             start?.resize(width: width, height: height)
+            board?.resize(width: width, height: height)
             session?.resize(width: width, height: height)
             return []
         }
+        if board != nil { return handleOnBoard(event, now: now) }
+        return handleSession(event, now: now)
+    }
+
+    /// Keys to the start screen, or keys and the shell's results to the open draft.
+    mutating func handleSession(_ event: AppEvent, now: Double) -> [AppCommand] {
         guard session != nil else {
             guard case .key(let key) = event, start != nil else { return [] }
             return start!.handle(key).map {
@@ -109,6 +153,10 @@ public struct App: Sendable {
             }
         case .exportFinished(let result):
             session!.exportFinished(result)
+        case .submitFinished(let outcome):
+            session!.submitFinished(outcome)
+        case .handInChanged(let note):
+            session!.handInChanged(note)
         case .externalEditFinished(let text, let place):
             session!.externalEditFinished(text, place: place, now: now)
         case .renderFinished(let kind, let path, let failure):
@@ -127,6 +175,61 @@ public struct App: Sendable {
             session!.tookOver(draft, problem: problem)
         }
         return withAutosave(commands, now: now)
+    }
+
+    /// `feedback board`: keys go to the overview, or to the committee's export opened over it
+    /// (its own keys first: the next committee, back to the overview). A quit of the export's
+    /// session goes back to the overview.
+    mutating func handleOnBoard(_ event: AppEvent, now: Double) -> [AppCommand] {
+        guard session != nil else {
+            guard case .key(let key) = event else { return [] }
+            return board!.handle(key).map {
+                switch $0 {
+                case .open(let row): return .openCommittee(row)
+                case .reload: return .reloadBoard
+                case .quit: return .quit
+                }
+            }
+        }
+        if case .key(let key) = event, session!.dialog == nil, let action = Keymap.standard.action(for: key, in: .boardCommittee) {
+            let row = board!.selected
+            switch action {
+            case .nextCommittee, .previousCommittee:
+                let step = action == .nextCommittee ? 1 : -1
+                guard let next = board!.neighbour(of: row, step: step) else {
+                    session!.showMessage(Phrases(language: language).t(step == 1 ? "Det finns ingen fler nämnd med en godkänd export efter den här."
+                                                                               : "Det finns ingen nämnd med en godkänd export före den här.",
+                                                                          step == 1 ? "There is no further committee with an accepted export after this one."
+                                                                               : "There is no committee with an accepted export before this one."), isError: false)
+                    return []
+                }
+                boardPage = session!.pageIndex
+                return backToBoard(session!.quit(now: now)) + [.openCommittee(next)]
+            case .backToBoard:
+                return backToBoard(session!.quit(now: now))
+            default: break
+            }
+        }
+        return backToBoard(handleSession(event, now: now))
+    }
+
+    /// A committee's export opened from the board closes (its session quit): back to the
+    /// overview, any lock of a copy saved from it given up.
+    mutating func backToBoard(_ commands: [AppCommand]) -> [AppCommand] {
+        var kept: [AppCommand] = []
+        for command in commands {
+            if case .session(.quit) = command {
+                session = nil
+                kept.append(.session(.releaseLock))
+            } else {
+                kept.append(command)
+            }
+        }
+        return kept
+    }
+
+    mutating func backToBoard(_ commands: [SessionCommand]) -> [AppCommand] {
+        backToBoard(commands.map { .session($0) })
     }
 
     /// The session's commands, with an autosave when one is due: what every way of driving
@@ -163,6 +266,8 @@ public struct App: Sendable {
         }
         if let session {
             session.render(into: &grid)
+        } else if let board {
+            board.render(into: &grid)
         } else {
             start?.render(into: &grid)
         }

@@ -14,8 +14,8 @@ struct Board: ParsableCommand {
             feedback board report DIR --format html|docx|md|csv [-o FILE]   the compiled document
             feedback board [DIR]                 the overview (DIR default: $FEEDBACK_INBOX, else .)
             """,
-        subcommands: [BoardOverview.self, BoardInit.self, BoardReceive.self, BoardStatus.self, BoardReport.self],
-        defaultSubcommand: BoardOverview.self
+        subcommands: [BoardOverviewCommand.self, BoardInit.self, BoardReceive.self, BoardStatus.self, BoardReport.self],
+        defaultSubcommand: BoardOverviewCommand.self
     )
 }
 

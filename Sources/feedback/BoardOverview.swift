@@ -1,10 +1,14 @@
 import ArgumentParser
 import FeedbackBoard
+import FeedbackInterface
 import FeedbackModel
+import FeedbackTerminal
+import Foundation
 
-/// `feedback board [DIR]`: the round's overview. For now the same text as `board status`; the
-/// full-screen overview belongs to the terminal interface.
-struct BoardOverview: ParsableCommand {
+/// `feedback board [DIR]`: the round's overview. On a terminal the full-screen overview
+/// (Enter opens a committee's accepted export read-only with its check and receipt); in a
+/// pipe, with --plain or on a dumb terminal the same text as `board status`.
+struct BoardOverviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "overview",
         abstract: "Överblick över omgången / the round's overview (the default of `feedback board`).",
@@ -13,15 +17,51 @@ struct BoardOverview: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "Inkorgen / the inbox folder (default: $FEEDBACK_INBOX, else the current folder).")
+    @Flag(name: .long, help: "Text i stället för helskärm / text instead of the full screen (as board status).")
+    var plain = false
+
+    @Argument(help: "Inkorgen / the inbox folder (default: the inbox setting, see feedback config, else the current folder).")
     var inbox: String?
 
     func run() throws {
         let language = common.language
         let opened = try BoardCommand.open(inbox ?? BoardCommand.defaultInbox(common), language: language)
-        let status: RoundStatus
-        do { status = try RoundStatus.load(opened) } catch { throw CommandFailure(message: "feedback: " + error.message(language), code: 2) }
-        Console.out(status.text(language: language))
-        if !status.isComplete { throw ExitCode(1) }
+        let environment = ProcessInfo.processInfo.environment
+        let wantsText = plain || environment["FEEDBACK_PLAIN"].map { !$0.isEmpty && $0 != "0" } == true || environment["TERM"] == "dumb"
+            || isatty(STDIN_FILENO) == 0 || isatty(STDOUT_FILENO) == 0
+        if wantsText {
+            let status: RoundStatus
+            do { status = try RoundStatus.load(opened) } catch { throw CommandFailure(message: "feedback: " + error.message(language), code: 2) }
+            Console.out(status.text(language: language))
+            if !status.isComplete { throw ExitCode(1) }
+            return
+        }
+        try Self.openInterface(opened, common: common)
+    }
+
+    static func openInterface(_ inbox: Inbox, common: CommonOptions) throws {
+        let language = common.language
+        let configuration = try common.configuration()
+        let today: SimpleDate
+        do { today = try Today.date() } catch { throw CommandFailure(message: "feedback: " + error.message(language), code: 2) }
+        let configured = configuration.exportsFolder
+        let exportFolder = configured.hasPrefix("/") ? configured : FileManager.default.currentDirectoryPath + "/" + configured
+        let work: BoardWork
+        do { work = try BoardWork(inbox: inbox, language: language, today: today, exportFolder: exportFolder) } catch {
+            throw CommandFailure(message: "feedback: " + error.message(language), code: 2)
+        }
+        // The shell carries out what a committee's export may ask (documents, a copy saved).
+        let shell = DraftShell(catalog: try common.catalog(), language: language, dataFolder: configuration.draftsFolder,
+                               exportFolder: exportFolder, overrideLock: false, today: today)
+        let colors = (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let terminal: Terminal
+        do { terminal = try Terminal(colors: colors) } catch {
+            throw CommandFailure(message: "feedback: " + error.message(language)
+                                 + (language == .sv ? " (feedback board --plain skriver läget som text)" : " (feedback board --plain prints the status as text)"), code: 2)
+        }
+        let runner = InterfaceRunner(terminal: terminal, app: App(board: BoardScreen(overview: work.overview(), language: language)), shell: shell)
+        runner.board = work
+        let code = runner.run()
+        if code != 0 { throw ExitCode(code) }
     }
 }

@@ -58,11 +58,11 @@ struct Fill: ParsableCommand {
         // Exports are named by their absolute path, wherever the program was started.
         let configured = configuration.exportsFolder
         let exportFolder = configured.hasPrefix("/") ? configured : FileManager.default.currentDirectoryPath + "/" + configured
-        let start = StartScreen(form: form, language: language, folder: dataFolder,
-                                drafts: DraftListing.summaries(in: dataFolder, catalog: catalog, language: language),
-                                today: today, lastYear: HistoryWork.offers(in: [dataFolder, exportFolder], form: form, catalog: catalog, language: language))
         let shell = DraftShell(catalog: catalog, language: language, dataFolder: dataFolder, exportFolder: exportFolder,
-                               overrideLock: options.overrideLock, today: today)
+                               overrideLock: options.overrideLock, today: today, inbox: configuration.inbox)
+        let start = StartScreen(form: form, language: language, folder: dataFolder,
+                                drafts: DraftListing.summaries(in: dataFolder, catalog: catalog, language: language, handIns: shell.handIns.notes()),
+                                today: today, lastYear: HistoryWork.offers(in: [dataFolder, exportFolder], form: form, catalog: catalog, language: language))
         if options.wantsPlain {
             let code = PlainRunner(shell: shell).run(draft: draftPath, loaded: loaded, start: start)
             if code != 0 { throw ExitCode(code) }

@@ -32,6 +32,13 @@ struct Harness {
         _ = app.handle(.resize(width: width, height: height), now: now)
     }
 
+    init(board: BoardScreen, width: Int = 80, height: Int = 24) {
+        app = App(board: board)
+        self.width = width
+        self.height = height
+        _ = app.handle(.resize(width: width, height: height), now: now)
+    }
+
     var session: EditorSession { app.session! }
 
     mutating func press(_ keys: Key...) {

@@ -19,4 +19,6 @@ public enum Action: String, CaseIterable, Sendable {
     // In dialogs.
     case confirm, decline, close, selectUp, selectDown, selectPageUp, selectPageDown, choose
     case saveElsewhere, quitWithoutSaving, trashDraft, newDraft, importReplacing, unplacedToOther
+    // The board's overview and a committee's export opened from it.
+    case reloadBoard, nextCommittee, previousCommittee, backToBoard
 }

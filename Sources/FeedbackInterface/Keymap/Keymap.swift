@@ -9,6 +9,9 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case reading
     case findingsList, exportMenu, exportReview, importReview, message, question, fileName, quitFailed, choicePicker
     case start, startCommittee
+    /// `feedback board`: the overview, and a committee's accepted export opened from it (its
+    /// keys come before the read-only draft's).
+    case board, boardCommittee
 
     /// Contexts whose keys come on top of the `.draft` bindings.
     var addsDraftBindings: Bool {
@@ -39,6 +42,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .choicePicker: return sv ? "I en vallista" : "In a list of choices"
         case .start: return sv ? "På startskärmen" : "On the start screen"
         case .startCommittee: return sv ? "När en nämnd väljs för ett nytt utkast" : "When choosing the committee of a new draft"
+        case .board: return sv ? "I styrelsens överblick (feedback board)" : "In the board's overview (feedback board)"
+        case .boardCommittee: return sv ? "I en nämnds export, öppnad från överblicken" : "In a committee's export, opened from the overview"
         }
     }
 }

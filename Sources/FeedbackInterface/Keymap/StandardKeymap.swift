@@ -200,5 +200,25 @@ extension Keymap {
             Binding(.close, [.key(.escape)], "Tillbaka till listan", "Back to the list", hint: Localized(sv: "Tillbaka", en: "Back")),
             Binding(.quit, [.key(.control("q")), .key(.control("x"))], "Avsluta", "Quit", hint: Localized(sv: "Avsluta", en: "Quit")),
         ],
+        .board: [
+            Binding(.selectDown, [.key(.down)], "Nästa nämnd", "Next committee"),
+            Binding(.selectUp, [.key(.up)], "Föregående nämnd", "Previous committee"),
+            Binding(.listFirst, [.key(.home)], "Första nämnden", "First committee"),
+            Binding(.listLast, [.key(.end)], "Sista nämnden", "Last committee"),
+            Binding(.choose, [.key(.enter)], "Öppna nämndens godkända export skrivskyddad, med kontroll och kvittens",
+                    "Open the committee's accepted export read-only, with its check and receipt", hint: Localized(sv: "Öppna", en: "Open")),
+            Binding(.reloadBoard, [.key(.character("r")), .key(.character("R")), .key(.function(5))], "Läs inkorgen igen",
+                    "Read the inbox again", hint: Localized(sv: "Läs om", en: "Reload")),
+            Binding(.help, [.key(.control("g")), .key(.function(1))], "Hjälp", "Help", hint: Localized(sv: "Hjälp", en: "Help")),
+            Binding(.quit, [.key(.character("q")), .key(.character("Q")), .key(.control("q")), .key(.control("x")), .key(.escape)],
+                    "Avsluta", "Quit", hint: Localized(sv: "Avsluta", en: "Quit")),
+        ],
+        .boardCommittee: [
+            Binding(.nextCommittee, [.key(.alt("n"))], "Nästa nämnd med en godkänd export", "The next committee with an accepted export",
+                    hint: Localized(sv: "Nästa nämnd", en: "Next committee")),
+            Binding(.previousCommittee, [.key(.alt("p"))], "Föregående nämnd med en godkänd export", "The previous committee with an accepted export"),
+            Binding(.backToBoard, [.key(.control("q")), .key(.control("x"))], "Tillbaka till överblicken", "Back to the overview",
+                    hint: Localized(sv: "Överblick", en: "Overview")),
+        ],
     ])
 }

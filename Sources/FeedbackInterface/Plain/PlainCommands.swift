@@ -3,7 +3,7 @@ import FeedbackModel
 /// The words of the accessible mode: one table, which the parser, `hjälp` and the manual read.
 public enum PlainCommandID: String, CaseIterable, Sendable {
     case help, go, guidance, read, write, append, edit, table, newRow, editRow, deleteRow
-    case check, overview, changes, lastYear, confirm, done, undo, redo, save, saveAs, export, document, importDocument, quit, quitAnyway
+    case check, overview, changes, lastYear, confirm, done, undo, redo, save, saveAs, export, submit, document, importDocument, quit, quitAnyway
 }
 
 /// One command: its Swedish and English words, how it is written, what it does.
@@ -62,6 +62,9 @@ public struct PlainCommand: Sendable {
                      help: Localized(sv: "Spara en kopia med eget dokument-id och fortsätt i den.", en: "Save a copy with its own document id and go on in it.")),
         PlainCommand(id: .export, sv: ["exportera"], en: ["export"], usage: Localized(sv: "exportera", en: "export"),
                      help: Localized(sv: "Exportera JSON till regionstyrelsen (sparar först).", en: "Export JSON for the regional board (saves first).")),
+        PlainCommand(id: .submit, sv: ["lämna in"], en: ["hand in", "submit"], usage: Localized(sv: "lämna in", en: "hand in"),
+                     help: Localized(sv: "Lämna in till regionstyrelsens inkorg (inställningen inbox); säger var filen hamnade och hur kvittensen står.",
+                                     en: "Hand in to the regional board's inbox (the inbox setting); says where the file went and how its receipt stands.")),
         PlainCommand(id: .document, sv: ["dokument"], en: ["document"], usage: Localized(sv: "dokument docx, dokument html fil.html", en: "document docx, document html file.html"),
                      help: Localized(sv: "Skriv nämndens dokument som Word, webbsida eller Markdown.", en: "Write the committee's document as Word, a web page or Markdown.")),
         PlainCommand(id: .importDocument, sv: ["importera"], en: ["import"], usage: Localized(sv: "importera underlag.docx", en: "import notes.docx"),

@@ -62,6 +62,9 @@ extension PlainSession {
             step.commands = edit { $0.saveCopy(to: rest, replace: false, now: now) }
         case .export:
             step.commands = edit { $0.reviewExport(now: now) }
+        case .submit:
+            if let note = session.handIn { step.lines = [phrases.t("Senaste inlämningen: ", "The last hand-in: ") + note.text + "."] }
+            step.commands = edit { $0.reviewSubmit(now: now) }
         case .document: step = document(rest, now: now)
         case .importDocument:
             guard !rest.isEmpty else {

@@ -27,17 +27,27 @@ extension PlainSession {
                                    : phrases.t("Exporterat: \(Sanitizer.visible(done.path)).", "Exported: \(Sanitizer.visible(done.path))."),
                     "SHA-256: \(done.contentSha256)."]
         case .exportReview(let findings, _):
+            let handIn = session.exportTarget == .inbox
             if findings.hasErrors {
                 app.session!.dialog = nil
-                return [phrases.t("Exporten stoppas av \(phrases.errors(findings.errorCount)). Kontroll visar var.",
-                                  "The export is blocked by \(phrases.errors(findings.errorCount)). Check shows where.")]
+                return [handIn ? phrases.t("Inlämningen stoppas av \(phrases.errors(findings.errorCount)). Kontroll visar var.",
+                                           "The hand-in is blocked by \(phrases.errors(findings.errorCount)). Check shows where.")
+                               : phrases.t("Exporten stoppas av \(phrases.errors(findings.errorCount)). Kontroll visar var.",
+                                           "The export is blocked by \(phrases.errors(findings.errorCount)). Check shows where.")]
                     + findings.filter { $0.severity == .error }.map(findingLine)
             }
             mode = .answering
             var lines = findings.map(findingLine)
-            lines.append(findings.isEmpty ? phrases.t("Inga fel eller varningar. Exportera nu? Svara ja eller nej.", "No errors or warnings. Export now? Answer yes or no.")
-                                          : phrases.t("\(phrases.warnings(findings.warningCount)). Exportera ändå? Svara ja eller nej.",
-                                                      "\(phrases.warnings(findings.warningCount)). Export anyway? Answer yes or no."))
+            if handIn {
+                lines.append(findings.isEmpty ? phrases.t("Inga fel eller varningar. Lämna in till \(Sanitizer.visible(session.board.inbox ?? "")) nu? Svara ja eller nej.",
+                                                          "No errors or warnings. Hand in to \(Sanitizer.visible(session.board.inbox ?? "")) now? Answer yes or no.")
+                                              : phrases.t("\(phrases.warnings(findings.warningCount)). Lämna in ändå? Svara ja eller nej.",
+                                                          "\(phrases.warnings(findings.warningCount)). Hand in anyway? Answer yes or no."))
+            } else {
+                lines.append(findings.isEmpty ? phrases.t("Inga fel eller varningar. Exportera nu? Svara ja eller nej.", "No errors or warnings. Export now? Answer yes or no.")
+                                              : phrases.t("\(phrases.warnings(findings.warningCount)). Exportera ändå? Svara ja eller nej.",
+                                                          "\(phrases.warnings(findings.warningCount)). Export anyway? Answer yes or no."))
+            }
             return lines
         case .question(let question):
             mode = .answering

@@ -93,10 +93,10 @@ struct FileNamePrompt: Sendable {
 
 /// What Ctrl-E offers.
 enum MenuChoice: Sendable, Equatable, CaseIterable {
-    case boardExport, document(DocumentKind), importDocument
+    case boardExport, submit, document(DocumentKind), importDocument
 
     static var allCases: [MenuChoice] {
-        [.boardExport] + DocumentKind.allCases.map { .document($0) } + [.importDocument]
+        [.boardExport, .submit] + DocumentKind.allCases.map { .document($0) } + [.importDocument]
     }
 }
 

@@ -39,6 +39,7 @@ enum AfterSave: Sendable {
     case quit
     case export(folder: String)
     case render(DocumentKind, path: String, replace: Bool)
+    case submit
 }
 
 /// A message in the status area: wrapped, never cut.
@@ -66,6 +67,12 @@ public struct EditorSession: Sendable {
     /// Last year's texts, shown beside this year's (Alt-L).
     public let lastYear: LastYearTexts?
     var showLastYear = false
+    /// The board's inbox and the last hand-in (set by the shell).
+    var board = BoardLink()
+    /// Where the export review open (or last opened) leads.
+    var exportTarget = ExportTarget.folder
+    /// Opened from the board's overview: its keys (next committee, back) show in the hints.
+    public internal(set) var fromBoard = false
 
     /// The draft without its long texts, which live only in the editors (one copy of a long
     /// text in memory, not two); metadata, tables and marks are edited in it directly.

@@ -48,7 +48,7 @@ extension EditorSession {
             case .confirm where blocked:
                 break
             case .confirm, .choose:
-                return startExport(now: now)
+                return exportTarget == .inbox ? startSubmit(now: now) : startExport(now: now)
             case .close: dialog = nil
             default:
                 let shown = blocked ? list.filter { $0.severity == .error }.count : list.count

@@ -111,6 +111,9 @@ extension EditorSession {
         case .export(let folder)?:
             dialog = .working(title: phrases.t("Exportera", "Export"), text: phrases.t("Exporterar …", "Exporting …"))
             commands.append(.export(currentDraft(), folder: folder))
+        case .submit?:
+            dialog = .working(title: phrases.t("Lämna in", "Hand in"), text: phrases.t("Lämnar in till regionstyrelsen …", "Handing in to the regional board …"))
+            commands.append(.submit(currentDraft()))
         case .render(let kind, let target, let replace)?:
             dialog = .working(title: phrases.t("Dokument", "Document"), text: phrases.t("Skriver dokumentet …", "Writing the document …"))
             commands.append(.renderDocument(currentDraft(), kind: kind, path: target, replace: replace))
@@ -124,6 +127,7 @@ extension EditorSession {
 
     mutating func reviewExport(now: Double) -> [SessionCommand] {
         commitField(now: now)
+        exportTarget = .folder
         dialog = .exportReview(findings: validator.validate(currentDraft()), selected: 0)
         return []
     }
@@ -146,6 +150,7 @@ extension EditorSession {
             file.lastExport = done
             dialog = .exportDone(done)
         case .failure(.findings(let findings)):
+            exportTarget = .folder
             dialog = .exportReview(findings: findings, selected: 0)
         case .failure(.store(let error)):
             dialog = .message(title: phrases.t("Exporten kunde inte skrivas", "The export could not be written"),
@@ -159,6 +164,8 @@ extension EditorSession {
         switch choice {
         case .boardExport:
             return reviewExport(now: now)
+        case .submit:
+            return reviewSubmit(now: now)
         case .document(let kind):
             // Named for the revision it will carry: unsaved changes are saved first.
             var next = draft

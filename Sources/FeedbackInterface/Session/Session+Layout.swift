@@ -62,7 +62,8 @@ extension EditorSession {
     var statusText: String {
         if let status { return status.text }
         guard case .text(let place) = pageKind, let editor = editors[place], let field = field(of: page) else {
-            return fieldFindingSummary ?? ""
+            let handIn = pageKind == .details ? board.note.map { phrases.t("Regionstyrelsen: ", "The regional board: ") + $0.text } : nil
+            return [fieldFindingSummary, handIn].compactMap { $0 }.joined(separator: " · ")
         }
         let buffer = editor.buffer
         var counter = phrases.count(buffer.characterCount)

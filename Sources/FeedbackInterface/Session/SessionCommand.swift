@@ -18,6 +18,8 @@ public enum SessionCommand: Sendable {
     case autosave(DraftSnapshot, path: String)
     /// Validate, export and write into the folder (the draft is the saved one).
     case export(Draft, folder: String)
+    /// Validate, export and hand the file in to the board's inbox (the draft is the saved one).
+    case submit(Draft)
     /// Write the committee's document (the draft is the saved one) to `path`, never replacing
     /// another file unless `replace`.
     case renderDocument(Draft, kind: DocumentKind, path: String, replace: Bool)

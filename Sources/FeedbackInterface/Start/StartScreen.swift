@@ -13,6 +13,8 @@ public struct DraftSummary: Sendable, Equatable {
     public var errors: Int
     /// Why the file could not be read, if it could not.
     public var problem: String?
+    /// Where its last hand-in to the board stands ("kvitterad 2027-04-15 10:02"), if handed in.
+    public var handIn: HandInNote?
 
     public init(path: String, committeeID: String = "", committee: String, caseNumber: String = "", status: String,
                 modified: Timestamp?, done: Int, total: Int, errors: Int = 0, problem: String? = nil) {

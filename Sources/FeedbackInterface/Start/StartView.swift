@@ -109,8 +109,12 @@ extension StartScreen {
                 grid.put(line, row: y, column: 2, limit: width - 2, style: style)
                 let caseNumber = d.caseNumber.isEmpty ? p.t("inget diarienummer", "no case number") : d.caseNumber
                 let errors = d.errors > 0 ? " · " + p.errors(d.errors) : ""
-                grid.put("    " + Sanitizer.visible(FileStore.fileName(of: d.path)) + " · " + caseNumber + errors, row: y + 1, column: 2,
-                         limit: width - 2, style: Style(.muted))
+                let x = grid.put("    " + Sanitizer.visible(FileStore.fileName(of: d.path)) + " · " + caseNumber + errors, row: y + 1, column: 2,
+                                 limit: width - 2, style: Style(.muted))
+                if let handIn = d.handIn {
+                    // The board's word on the last hand-in, after the file: "kvitterad 2027-04-15 10:02".
+                    grid.put(" · " + handIn.text, row: y + 1, column: x, limit: width - 2, style: Style(handIn.role, bold: true))
+                }
             }
             y += perDraft
         }

@@ -182,6 +182,7 @@ extension EditorSession {
     func menuLabel(_ choice: MenuChoice) -> String {
         switch choice {
         case .boardExport: return phrases.t("JSON till regionstyrelsen (kontrolleras först)", "JSON for the regional board (checked first)")
+        case .submit: return submitMenuLabel
         case .document(.docx): return phrases.t("Word-dokument för nämndens handlingar (.docx)", "Word document for the meeting papers (.docx)")
         case .document(.html): return phrases.t("Webbsida att skriva ut eller skicka (.html)", "Web page to print or send (.html)")
         case .document(.md): return phrases.t("Markdown (.md)", "Markdown (.md)")
@@ -243,22 +244,27 @@ extension EditorSession {
     private func renderExportReview(_ list: [Finding], selected: Int, into grid: inout ScreenGrid) {
         let p = phrases
         let blocked = list.hasErrors
-        let r = EditorSession.box(into: &grid, title: p.t("Exportera till regionstyrelsen", "Export for the regional board"),
+        let handIn = exportTarget == .inbox
+        let r = EditorSession.box(into: &grid, title: handIn ? p.t("Lämna in till regionstyrelsen", "Hand in to the regional board")
+                                                             : p.t("Exportera till regionstyrelsen", "Export for the regional board"),
                                   width: dialogWidth, height: grid.height - 2, style: Style(blocked ? .error : .normal))
         var lines: [(String, Style)] = []
         if blocked {
-            lines.append((p.t("Exporten stoppas av \(p.errors(list.errorCount)). Rätta först:", "The export is blocked by \(p.errors(list.errorCount)). Correct first:"),
+            lines.append((handIn ? p.t("Inlämningen stoppas av \(p.errors(list.errorCount)). Rätta först:", "The hand-in is blocked by \(p.errors(list.errorCount)). Correct first:")
+                                 : p.t("Exporten stoppas av \(p.errors(list.errorCount)). Rätta först:", "The export is blocked by \(p.errors(list.errorCount)). Correct first:"),
                           Style(.error, bold: true)))
         } else {
             if list.isEmpty {
                 lines.append((p.t("Inga fel eller varningar.", "No errors or warnings."), Style(.ok, bold: true)))
             } else {
-                lines.append((p.t("\(p.warnings(list.warningCount)). Exportera ändå?", "\(p.warnings(list.warningCount)). Export anyway?"), Style(.warning, bold: true)))
+                lines.append((handIn ? p.t("\(p.warnings(list.warningCount)). Lämna in ändå?", "\(p.warnings(list.warningCount)). Hand in anyway?")
+                                     : p.t("\(p.warnings(list.warningCount)). Exportera ändå?", "\(p.warnings(list.warningCount)). Export anyway?"), Style(.warning, bold: true)))
             }
             let revision = file.unsaved ? draft.revision + 1 : draft.revision
             lines.append(((file.unsaved ? p.t("Utkastet sparas först som revision \(revision). ", "The draft is saved first as revision \(revision). ")
                                         : p.t("Revision \(revision). ", "Revision \(revision). "))
-                          + p.t("Mapp: ", "Folder: ") + Sanitizer.visible(file.exportFolder), Style()))
+                          + (handIn ? p.t("Inkorg: ", "Inbox: ") + Sanitizer.visible(board.inbox ?? "")
+                                    : p.t("Mapp: ", "Folder: ") + Sanitizer.visible(file.exportFolder)), Style()))
         }
         var y = r.row
         for (text, style) in lines {
@@ -271,7 +277,8 @@ extension EditorSession {
         let shown = blocked ? list.filter { $0.severity == .error } : list
         renderFindingList(shown, selected: selected, into: &grid, area: Rect(row: y, column: r.column, width: r.width, height: max(0, r.bottom - 1 - y)))
         let hint = blocked ? p.t("↑↓ välj · Enter gå dit · Esc stäng", "↑↓ choose · Enter go there · Esc close")
-                           : p.t("J/Enter exporterar · N/Esc avbryter", "Y/Enter exports · N/Esc cancels")
+                           : handIn ? p.t("J/Enter lämnar in · N/Esc avbryter", "Y/Enter hands in · N/Esc cancels")
+                                    : p.t("J/Enter exporterar · N/Esc avbryter", "Y/Enter exports · N/Esc cancels")
         grid.put(hint, row: r.bottom - 1, column: r.column, limit: r.right, style: Style(.accent, bold: true))
     }
 

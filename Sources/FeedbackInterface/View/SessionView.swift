@@ -133,6 +133,18 @@ extension EditorSession {
         if file.readOnly != nil, keyContext.addsDraftBindings {
             hints.insert((key: "^W", word: phrases.t("Spara kopia", "Save a copy")), at: 0)
         }
+        if fromBoard, keyContext.addsDraftBindings {
+            // The board's keys come first: the next committee, and Ctrl-Q goes back, not out.
+            for binding in (keymap.bindings[.boardCommittee] ?? []).reversed() {
+                guard let word = binding.hint?[language], let key = binding.keys.first else { continue }
+                let entry = (key: key.short(language), word: word)
+                if binding.action == .backToBoard {
+                    pinned = pinned.map { $0.key == entry.key ? entry : $0 }
+                } else {
+                    hints.insert(entry, at: 0)
+                }
+            }
+        }
         if file.readOnly == nil, keyContext.addsDraftBindings, carriedPartInFront != nil {
             hints.insert((key: "^B", word: phrases.t("Bekräfta", "Confirm")), at: 0)
         }

@@ -39,6 +39,10 @@ final class DraftShell {
     var lastFailedSave: StoreError?
     /// The last emergency copy written: the digest of its bytes and where they went.
     var lastRescue: (digest: [UInt8], rescue: Rescue)?
+    /// Hand-ins to the board's inbox and their receipts (the inbox from the configuration).
+    var handIns: HandInWork
+    /// When the open draft's hand-in was last looked at (a receipt may arrive any time).
+    var lastHandInCheck = 0.0
 
     enum Opened {
         case opened(EditorSession, restore: Draft?)
@@ -50,7 +54,9 @@ final class DraftShell {
         case failed(String)
     }
 
-    init(catalog: FormCatalog, language: Language, dataFolder: String, exportFolder: String, overrideLock: Bool, today: SimpleDate) {
+    init(catalog: FormCatalog, language: Language, dataFolder: String, exportFolder: String, overrideLock: Bool, today: SimpleDate,
+         inbox: String? = nil) {
+        handIns = HandInWork(inbox: inbox, dataFolder: dataFolder, language: language)
         self.catalog = catalog
         self.language = language
         self.dataFolder = dataFolder
@@ -115,6 +121,8 @@ final class DraftShell {
                 result = .failure(error)
             }
             return .exportFinished(result)
+        case .submit(let draft):
+            return .submitFinished(handIns.submit(draft))
         case .renderDocument(let draft, let kind, let path, let replace):
             guard let form else { return nil }
             let failure = DocumentWork.render(draft, form: form, kind: kind, to: path, replace: replace, language: language, store: store)
@@ -264,6 +272,17 @@ final class DraftShell {
         }
     }
 
+    /// A hand-in waiting for its receipt is looked at every few seconds; the session hears
+    /// when the board's receipt has come (or says no).
+    func checkHandIn(_ session: EditorSession?) -> [AppEvent] {
+        guard let session, session.handIn?.kind == .waiting else { return [] }
+        let now = DraftShell.now()
+        guard now - lastHandInCheck >= 3 else { return [] }
+        lastHandInCheck = now
+        let note = handIns.note(forDocument: session.draft.documentID)
+        return note == session.handIn ? [] : [.handInChanged(note)]
+    }
+
     // MARK: - Opening drafts
 
     /// Opens a draft: reads it, takes its lock (or opens read-only), and offers a newer autosave.
@@ -326,9 +345,11 @@ final class DraftShell {
         }
         form = draftForm
         known = identity
-        let session = EditorSession(form: draftForm, draft: draft, path: path, language: language,
+        var session = EditorSession(form: draftForm, draft: draft, path: path, language: language,
                                     exportFolder: exportFolder, readOnly: readOnly, today: today,
                                     lastYear: HistoryWork.lastYear(of: draft, form: draftForm, catalog: catalog, language: language))
+        session.setBoard(inbox: handIns.inbox, note: handIns.note(forDocument: draft.documentID))
+        lastHandInCheck = DraftShell.now()
         return .opened(session, restore: readOnly == nil ? autosave(beside: base, draft: draft, form: draftForm) : nil)
     }
 
@@ -413,7 +434,7 @@ final class DraftShell {
             let autosave = DraftFiles.autosavePath(for: path)
             if store.exists(autosave) { _ = try? Trash.move(autosave, now: now) }
             return ((language == .sv ? "Flyttat till papperskorgen: " : "Moved to the trash: ") + Sanitizer.visible(target), false,
-                    DraftListing.summaries(in: dataFolder, catalog: catalog, language: language))
+                    DraftListing.summaries(in: dataFolder, catalog: catalog, language: language, handIns: handIns.notes()))
         } catch {
             return (error.message(language), true, nil)
         }

@@ -9,6 +9,8 @@ final class InterfaceRunner {
     let terminal: Terminal
     var app: App
     let shell: DraftShell
+    /// `feedback board`: the inbox behind the overview.
+    var board: BoardWork?
     var decoder = KeyDecoder()
     var finished = false
     /// When the decoder started waiting inside a bracketed paste.
@@ -56,7 +58,13 @@ final class InterfaceRunner {
                     }
                 }
                 dispatch(.tick)
-                for other in shell.checkOtherWindow(app.session) { dispatch(other) }
+                if let board {
+                    // The overview follows the inbox (`board receive --watch` may be running).
+                    if app.session == nil, InterfaceRunner.now() - board.readAt >= 10, board.reload() == nil { app.replaceBoard(board.overview()) }
+                } else {
+                    for other in shell.checkOtherWindow(app.session) { dispatch(other) }
+                    for receipt in shell.checkHandIn(app.session) { dispatch(receipt) }
+                }
             case .resized:
                 sendSize()
             case .signal:
@@ -122,6 +130,24 @@ final class InterfaceRunner {
                 let (message, isError, drafts) = shell.trash(path)
                 if let drafts { app.replaceDrafts(drafts) }
                 app.showStartMessage(message, isError: isError)
+            case .openCommittee(let row):
+                guard let board else { break }
+                switch board.session(row: row) {
+                case .success(let session):
+                    shell.form = session.form
+                    shell.known = nil
+                    app.openFromBoard(session, row: row)
+                case .failure(let problem):
+                    app.showBoardMessage(problem)
+                }
+            case .reloadBoard:
+                guard let board else { break }
+                if let problem = board.reload() {
+                    app.showBoardMessage(problem)
+                } else {
+                    app.replaceBoard(board.overview())
+                    app.showBoardMessage(language == .sv ? "Inkorgen är läst igen." : "The inbox was read again.", isError: false)
+                }
             case .quit: finished = true
             }
         }

@@ -1,0 +1,91 @@
+import FeedbackBoard
+import FeedbackInterface
+import FeedbackModel
+import Foundation
+
+/// The board's overview in the terminal interface: the inbox's round status as rows, and a
+/// committee's accepted export opened read-only (checked against its receipt first).
+final class BoardWork {
+    let inbox: Inbox
+    let language: Language
+    let today: SimpleDate
+    let exportFolder: String
+    private(set) var status: RoundStatus
+    /// When the inbox was last read (the overview reads it again now and then).
+    private(set) var readAt = Date().timeIntervalSince1970
+
+    init(inbox: Inbox, language: Language, today: SimpleDate, exportFolder: String) throws(BoardError) {
+        self.inbox = inbox
+        self.language = language
+        self.today = today
+        self.exportFolder = exportFolder
+        status = try RoundStatus.load(inbox)
+    }
+
+    /// Reads the inbox again; the problem when it cannot be read (the old status stays).
+    func reload() -> String? {
+        readAt = Date().timeIntervalSince1970
+        do { status = try RoundStatus.load(inbox) } catch { return error.message(language) }
+        return nil
+    }
+
+    func overview() -> BoardOverview {
+        let sv = language == .sv
+        let form = status.form
+        let title = "\(form.title[language]) (\(form.id) v\(form.version)), " + (sv ? "sista dag \(form.deadline)" : "deadline \(form.deadline)")
+        let rows = status.committees.map { state -> BoardRow in
+            let kind: BoardRow.Kind
+            switch state.kind {
+            case .missing: kind = .missing
+            case .refused: kind = .refused
+            case .received: kind = state.isDecided ? .decided : .received
+            }
+            return BoardRow(committeeID: state.committee.id, name: state.committee.name(language), kind: kind,
+                            state: status.line(for: state, language: language), late: state.accepted.map { !$0.onTime } ?? false)
+        }
+        var notes: [String] = []
+        if status.refusedWithoutCommittee > 0 {
+            let n = status.refusedWithoutCommittee
+            notes.append(sv ? "\(n) avvisade filer hör inte till någon nämnd på formuläret (annat formulär eller oläsbara); se receipts/."
+                            : "\(n) refused files belong to no committee of the form (another form, or unreadable); see receipts/.")
+        }
+        for rejected in status.rejectedReceipts {
+            let why = rejected.problems.map { $0[language] }.joined(separator: "; ")
+            notes.append(Sanitizer.visible((sv ? "varning: \(rejected.file) räknas inte: " : "warning: \(rejected.file) does not count: ") + why))
+        }
+        return BoardOverview(title: title, inbox: inbox.path, rows: rows, summary: status.summaryLine(language), notes: notes)
+    }
+
+    /// The accepted export of the committee in `row`, as a read-only draft whose notice is
+    /// its receipt; or why it cannot be shown (a file changed since its receipt is not).
+    enum Opened {
+        case success(EditorSession)
+        case failure(String)
+    }
+
+    func session(row: Int) -> Opened {
+        guard status.committees.indices.contains(row) else { return .failure(language == .sv ? "ingen sådan nämnd" : "no such committee") }
+        let state = status.committees[row]
+        let accepted: AcceptedExport
+        do { accepted = try inbox.acceptedExport(of: state) } catch { return .failure(error.message(language)) }
+        let receipt = accepted.receipt
+        let sv = language == .sv
+        let revision = receipt.export.revision ?? accepted.draft.revision
+        let sha = String((receipt.export.contentSha256 ?? receipt.handIn.sha256).prefix(12))
+        let onTime = receipt.onTime ? (sv ? "i tid" : "on time") : (sv ? "efter sista dagen" : "after the deadline")
+        let keys = Keymap.standard
+        let next = keys.keyLabel(for: .nextCommittee, in: .boardCommittee, language: language) ?? "Alt-N"
+        let back = keys.keyLabel(for: .backToBoard, in: .boardCommittee, language: language) ?? "Ctrl-Q"
+        let message = sv
+            ? "mottagen export r\(revision), kvitterad \(SwedishTime.minuteText(receipt.receivedAt)) (\(onTime)), inlämnad av \(Sanitizer.visible(receipt.handIn.owner)), SHA-256 \(sha)…; \(next) nästa nämnd, \(back) överblicken"
+            : "accepted export r\(revision), receipted \(SwedishTime.minuteText(receipt.receivedAt)) (\(onTime)), handed in by \(Sanitizer.visible(receipt.handIn.owner)), SHA-256 \(sha)…; \(next) next committee, \(back) the overview"
+        // Never saved where it was read: a copy (Ctrl-W) is proposed in the working folder.
+        let path = FileManager.default.currentDirectoryPath + "/" + FileStore.fileName(of: accepted.path)
+        var session = EditorSession(form: inbox.form, draft: accepted.draft, path: path, language: language, exportFolder: exportFolder,
+                                    readOnly: ReadOnlyReason(message: message), today: today)
+        let findings = inbox.findings(of: accepted)
+        session.showMessage(sv ? "\(state.committee.name(language)): \(FindingsReport.summary(findings, language: language)) (Ctrl-F visar dem)."
+                               : "\(state.committee.name(language)): \(FindingsReport.summary(findings, language: language)) (Ctrl-F shows them).", isError: false)
+        return .success(session)
+    }
+}
