@@ -141,7 +141,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FeedbackEndToEndTests",
-            dependencies: ["FeedbackModel", "FeedbackInterface", "FeedbackBoard", "TestSupport"],
+            dependencies: ["FeedbackModel", "FeedbackInterface", "FeedbackBoard", "FeedbackDocuments", "TestSupport"],
             // Transcripts of the accessible mode, read by the tests from the source tree.
             exclude: ["Transcripts"]
         ),

@@ -53,6 +53,7 @@ struct BoardOverviewCommand: ParsableCommand {
         // The shell carries out what a committee's export may ask (documents, a copy saved).
         let shell = DraftShell(catalog: try common.catalog(), language: language, dataFolder: configuration.draftsFolder,
                                exportFolder: exportFolder, overrideLock: false, today: today)
+        shell.documentTemplate = configuration.documentTemplate
         let colors = (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let terminal: Terminal
         do { terminal = try Terminal(colors: colors) } catch {

@@ -60,6 +60,7 @@ struct Fill: ParsableCommand {
         let exportFolder = configured.hasPrefix("/") ? configured : FileManager.default.currentDirectoryPath + "/" + configured
         let shell = DraftShell(catalog: catalog, language: language, dataFolder: dataFolder, exportFolder: exportFolder,
                                overrideLock: options.overrideLock, today: today, inbox: configuration.inbox)
+        shell.documentTemplate = configuration.documentTemplate
         let start = StartScreen(form: form, language: language, folder: dataFolder,
                                 drafts: DraftListing.summaries(in: dataFolder, catalog: catalog, language: language, handIns: shell.handIns.notes()),
                                 today: today, lastYear: HistoryWork.offers(in: [dataFolder, exportFolder], form: form, catalog: catalog, language: language))

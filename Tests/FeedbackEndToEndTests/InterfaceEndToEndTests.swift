@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+@testable import FeedbackDocuments
 @testable import FeedbackModel
 
 /// The real program in a real terminal (tmux): typing, saving, reopening, exporting,
@@ -9,9 +10,11 @@ import TestSupport
 struct InterfaceEndToEndTests {
     let form = shippedForm()
 
-    func start(_ arguments: String, in folder: TemporaryFolder, width: Int = 80, height: Int = 24) throws -> TmuxSession {
+    func start(_ arguments: String, in folder: TemporaryFolder, width: Int = 80, height: Int = 24,
+               environment: [String: String] = [:]) throws -> TmuxSession {
         try TmuxSession(command: "exec \(shellQuoted(Paths.binary)) \(arguments)", width: width, height: height,
-                        environment: ["XDG_DATA_HOME": folder.file("data"), "HOME": folder.path], folder: folder.path)
+                        environment: ["XDG_DATA_HOME": folder.file("data"), "HOME": folder.path].merging(environment) { _, new in new },
+                        folder: folder.path)
     }
 
     func newDraft(in folder: TemporaryFolder, _ draft: Draft? = nil) throws -> String {
@@ -138,10 +141,12 @@ struct InterfaceEndToEndTests {
 
             Vi utbildar egna specialister.
             """)
-        let tmux = try start("fill \(shellQuoted(path))", in: folder)
+        // The region's Word template from the configuration, as `feedback render` takes it.
+        let template = Paths.root + "/Tests/FeedbackDocumentsTests/Fixtures/template-region.docx"
+        let tmux = try start("fill \(shellQuoted(path))", in: folder, environment: ["FEEDBACK_TEMPLATE": template])
         defer { tmux.kill() }
         #expect(tmux.waitFor("Uppgifter"))
-        tmux.sendKeys("C-e", "5", "C-u")
+        tmux.sendKeys("C-e", "6", "C-u")
         tmux.type(folder.file("underlag.md"))
         tmux.sendKeys("Enter")
         #expect(tmux.waitFor("Importera: underlag.md"), "\(tmux.capture())")
@@ -150,7 +155,7 @@ struct InterfaceEndToEndTests {
         tmux.sendKeys("M-2", "M-t")
         #expect(tmux.waitFor("- Digitala besök"), "\(tmux.capture())")
         // The document, from the saved revision.
-        tmux.sendKeys("C-e", "2", "Enter")
+        tmux.sendKeys("C-e", "3", "Enter")
         #expect(tmux.waitFor("Dokumentet är skrivet"), "\(tmux.capture())")
         tmux.sendKeys("Escape", "C-q")
         #expect(tmux.waitForExit())
@@ -159,6 +164,9 @@ struct InterfaceEndToEndTests {
         #expect(saved.text(at: .section("competence", "text")) == "Vi utbildar egna specialister.")
         let document = try FileStore.readLimited(path: folder.file("Exports/pf-aterkoppling-2028_hsn_r1.docx"), limit: 1 << 24)
         #expect(Array(document.prefix(2)) == [0x50, 0x4B], "not a zip container")
+        let styles = try SafeZip.open(folder.file("Exports/pf-aterkoppling-2028_hsn_r1.docx")).read("word/styles.xml")
+            .map { String(decoding: $0, as: UTF8.self) }
+        #expect(styles?.contains("w:styleId=\"Rubrik1\"") == true, "the configured template was not used")
         #expect(saved.revision == 1)
     }
 

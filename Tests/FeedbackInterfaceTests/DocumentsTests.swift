@@ -17,7 +17,7 @@ import TestSupport
         var h = Harness(draft: SampleDrafts.complete(shippedForm()))
         h.goToSection(6)
         h.type(" Ändrat.")
-        h.press(.control("e"), .character("2"))
+        h.press(.control("e"), .character("3"))
         #expect(h.text().contains("/srv/export/pf-aterkoppling-2028_hsn_r4.docx"))
         h.press(.enter)
         // Unsaved: saved first, then written as revision 4.
@@ -46,7 +46,7 @@ import TestSupport
         var h = Harness()
         h.goToSection(1)
         h.type("Befintlig text.")
-        h.press(.control("e"), .character("5"))
+        h.press(.control("e"), .character("6"))
         h.press(.control("u"))
         h.type("/tmp/underlag.docx")
         h.press(.enter)
@@ -92,7 +92,7 @@ import TestSupport
 
     @Test func aReadOnlyWindowCannotImport() {
         var h = Harness(readOnly: ReadOnlyReason(message: "öppet hos anna"))
-        h.press(.control("e"), .character("5"))
+        h.press(.control("e"), .character("6"))
         #expect(h.takeCommands().isEmpty)
         #expect(h.text().contains("Skrivskyddat"))
     }

@@ -16,11 +16,20 @@ enum DocumentWork {
 
     /// Writes the committee's document; an existing file with other content is replaced
     /// only when `replace` (the user said yes).
+    /// Writes the committee's document; a .docx takes the region's Word template (the
+    /// `template` setting) as `feedback render` does.
     static func render(_ draft: Draft, form: FormDefinition, kind: DocumentKind, to path: String, replace: Bool,
-                       language: Language, store: FileStore) -> SaveFailure? {
+                       language: Language, store: FileStore, template templatePath: String? = nil) -> SaveFailure? {
+        var template: DocxTemplate?
+        if kind == .docx, let templatePath {
+            do { template = try DocxTemplate.read(path: templatePath) } catch {
+                return .other(error.message(language))
+            }
+        }
         let bytes: [UInt8]
         do {
-            bytes = try DocumentRenderer.render(draft, form: form, format: format(kind), language: language, date: Drafts.sourceDateEpoch())
+            bytes = try DocumentRenderer.render(draft, form: form, format: format(kind), language: language, template: template,
+                                                date: Drafts.sourceDateEpoch())
         } catch {
             return .other(error.message(language))
         }

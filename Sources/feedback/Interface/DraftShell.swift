@@ -43,6 +43,8 @@ final class DraftShell {
     var handIns: HandInWork
     /// When the open draft's hand-in was last looked at (a receipt may arrive any time).
     var lastHandInCheck = 0.0
+    /// The region's Word template for the committee's .docx (the `template` setting).
+    var documentTemplate: String?
 
     enum Opened {
         case opened(EditorSession, restore: Draft?)
@@ -125,7 +127,8 @@ final class DraftShell {
             return .submitFinished(handIns.submit(draft))
         case .renderDocument(let draft, let kind, let path, let replace):
             guard let form else { return nil }
-            let failure = DocumentWork.render(draft, form: form, kind: kind, to: path, replace: replace, language: language, store: store)
+            let failure = DocumentWork.render(draft, form: form, kind: kind, to: path, replace: replace, language: language, store: store,
+                                              template: documentTemplate)
             return .renderFinished(kind, path: path, failure: failure)
         case .readImport(let path, let draft, let replace, let unplacedToOther):
             guard let form else { return nil }
