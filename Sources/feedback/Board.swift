@@ -6,6 +6,7 @@ import Foundation
 /// `feedback board`: the regional board's side of a planning round.
 struct Board: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "board",
         abstract: "Styrelsens sida: inkorg, mottagning, läget, sammanställning / the board's side of a round.",
         discussion: """
             feedback board init DIR              make an inbox for a round (--group for a shared server)

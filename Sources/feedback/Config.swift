@@ -4,6 +4,7 @@ import FeedbackModel
 
 struct Config: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "config",
         abstract: "Visa inställningarna som gäller / show the settings in effect and where each came from.",
         discussion: """
             Settings are read from /etc/feedback/config, then $XDG_CONFIG_HOME/feedback/config \

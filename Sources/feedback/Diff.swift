@@ -4,6 +4,7 @@ import FeedbackModel
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Jämför två versioner / compare two versions of a committee's feedback.",
         discussion: """
             A and B are drafts or exports, of the same round or of two rounds. Shown: metadata \

@@ -4,6 +4,7 @@ import FeedbackModel
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Exportera ett utkast till JSON för regionstyrelsen / export a draft as JSON for the regional board.",
         discussion: """
             Refuses a draft with errors (exit 1, findings printed). Writes one file to the exports folder (Exports/, the configuration's exports, or --out),

@@ -25,6 +25,7 @@ struct InterfaceOptions: ParsableArguments {
 
 struct Fill: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "fill",
         abstract: "Fyll i ett utkast i terminalgränssnittet / fill in a draft in the terminal interface."
     )
 

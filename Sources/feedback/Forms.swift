@@ -3,6 +3,7 @@ import FeedbackModel
 
 struct Forms: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "forms",
         abstract: "Lista och kontrollera formulären / list and check the available forms.",
         discussion: """
             Forms are read from the program itself, then /usr/share/feedback/forms (installed), then \

@@ -5,6 +5,7 @@ import Foundation
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Läs in ett Word- eller Markdown-dokument i ett utkast / import a Word or Markdown document into a draft.",
         discussion: """
             Reads a .docx or .md written to the form (by a person in Word, or by feedback render): headings by number

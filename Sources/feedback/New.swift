@@ -6,6 +6,7 @@ import Foundation
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Skapa ett nytt utkast / create a new draft for a committee.",
         discussion: """
             With --from LAST.json (an export or a draft of an earlier round) the draft starts from \

@@ -5,6 +5,7 @@ import FeedbackModel
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Skriv nämndens dokument / write the committee's document (.docx, .html, .md).",
         discussion: """
             The document the committee decides on: title and plan period, metadata, the headings with their texts

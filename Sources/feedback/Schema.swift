@@ -3,6 +3,7 @@ import FeedbackModel
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: "Skriv ut exportens JSON Schema / print the JSON Schema (draft 2020-12) of the export."
     )
 

@@ -4,6 +4,7 @@ import FeedbackModel
 
 struct Submit: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "submit",
         abstract: "Lämna in ett utkast till styrelsens inkorg / hand a draft in to the board's inbox.",
         discussion: """
             Exports the draft under the usual rules (errors block: exit 1, findings printed; warnings

@@ -3,6 +3,7 @@ import FeedbackModel
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Kontrollera utkast / check drafts against their form.",
         discussion: """
             Exit 0 when no draft has errors (warnings allowed), 1 when one has, 2 when a file cannot be read. \

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import FeedbackModel
 @testable import FeedbackBoard
 
@@ -43,18 +44,5 @@ import FeedbackModel
             let expected = Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))))
             #expect(SwedishTime.offset(at: instant) == expected, "at \(instant) (seed \(seed))")
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64) for tests that print their seed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -207,3 +207,20 @@ struct BoardInterfaceTests {
         #expect(h.text().contains("avvisad 2027-04-15 10:05: fel formulär"))
     }
 }
+
+/// The accessible mode hands in too, and says how the last hand-in stands.
+struct PlainHandInTests {
+    @Test func lämnaInChecksSavesFirstAndSaysWhereItWent() {
+        var session = EditorSession(form: shippedForm(), draft: SampleDrafts.complete(shippedForm()), path: "/tmp/hsn.json",
+                                    language: .sv, exportFolder: "/srv/export", time: .utc)
+        session.setBoard(inbox: "/srv/pf-2027", note: HandInNote(kind: .refused, text: "avvisad 2027-04-14 10:02: fel formulär"))
+        var plain = PlainSession(session: session)
+        let opening = plain.opening()
+        #expect(opening.contains("Regionstyrelsen: avvisad 2027-04-14 10:02: fel formulär."), "\(opening)")
+        var step = plain.handle("lämna in", now: 10)
+        #expect(step.lines.contains("Senaste inlämningen: avvisad 2027-04-14 10:02: fel formulär."), "\(step.lines)")
+        #expect(step.lines.contains { $0.contains("Lämna in till /srv/pf-2027 nu? Svara ja eller nej.") }, "\(step.lines)")
+        step = plain.handle("ja", now: 11)
+        #expect(step.commands.contains { if case .session(.submit) = $0 { return true } else { return false } }, "\(step.commands)")
+    }
+}

@@ -49,20 +49,7 @@ import TestSupport
 
     /// The README's key table is generated from the keymap (FEEDBACK_RECORD=1 rewrites it).
     @Test func theReadmeKeyTableIsTheKeymap() throws {
-        let path = Paths.root + "/README.md"
-        let readme = try String(contentsOfFile: path, encoding: .utf8)
-        let begin = "<!-- keys: generated from Keymap.standard; FEEDBACK_RECORD=1 swift test rewrites it -->"
-        let end = "<!-- end of keys -->"
-        let table = KeymapMarkdown.table(language: .en)
-        guard let start = readme.range(of: begin), let stop = readme.range(of: end) else {
-            Issue.record("README.md has no generated key table")
-            return
-        }
-        let current = String(readme[start.upperBound..<stop.lowerBound])
-        if ProcessInfo.processInfo.environment["FEEDBACK_RECORD"] == "1" {
-            try (readme[..<start.upperBound] + "\n" + table + readme[stop.lowerBound...]).write(toFile: path, atomically: true, encoding: .utf8)
-            return
-        }
-        #expect(current == "\n" + table, "README.md's key table differs from the keymap (FEEDBACK_RECORD=1 rewrites it)")
+        try ReadmeBlock.check(begin: "<!-- keys: generated from Keymap.standard; FEEDBACK_RECORD=1 swift test rewrites it -->",
+                              end: "<!-- end of keys -->", content: KeymapMarkdown.table(language: .en), what: "key table")
     }
 }

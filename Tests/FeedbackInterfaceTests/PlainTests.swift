@@ -114,6 +114,11 @@ struct PlainHarness {
         #expect(row?["amounts/2028"] == .integer(12_500) && row?["category"] == .text("medicinteknik"))
     }
 
+    @Test func theReadmeCommandTableIsTheParsersTable() throws {
+        try ReadmeBlock.check(begin: "<!-- plain commands: generated from PlainCommand.all; FEEDBACK_RECORD=1 swift test rewrites it -->",
+                              end: "<!-- end of plain commands -->", content: PlainCommand.markdownTable(), what: "table of the accessible mode's commands")
+    }
+
     @Test func inEnglish() {
         var h = PlainHarness(language: .en)
         h.say(["help", "go 3", "append", "We train our own specialists.", ".", "read", "done", "check", "quit"])

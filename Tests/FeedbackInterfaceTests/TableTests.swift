@@ -112,3 +112,31 @@ import TestSupport
         #expect(h.session.checks.byPlace[.section("investments", "investments")] == afterUndo)
     }
 }
+
+/// The table's findings are kept row by row (a new row is checked alone, the rows after it
+/// again as their numbers change): after any mix of new rows, removed rows and typing, they
+/// are exactly what checking the whole table gives.
+struct IncrementalRowCheckTests {
+    @Test func rowByRowFindingsEqualAWholeCheckAfterRandomEdits() throws {
+        var random = SeededGenerator.forTest("rowByRowFindingsEqualAWholeCheckAfterRandomEdits")
+        let seed = random.seed
+        var h = Harness(draft: SampleDrafts.complete(shippedForm()))
+        h.goToSection(5)
+        let place = FieldPlace.section("investments", "investments")
+        let field = try #require(h.session.form.section(id: "investments")?.field(id: "investments"))
+        for step in 0..<300 {
+            switch random.next() % 6 {
+            case 0, 1: h.press(.control("r"))
+            case 2: h.press(.control("k"))
+            case 3: h.press(.up)
+            case 4: h.press(.down)
+            default: h.type(String(random.next() % 10))
+            }
+            let kept = h.session.checks.byPlace[place] ?? []
+            let whole = h.session.validator.validate(field: field, value: h.session.draft.value(at: place), at: place)
+            #expect(kept == whole, "seed \(seed), step \(step): the kept findings differ from a whole check")
+            if kept != whole { break }
+        }
+    }
+}
+

@@ -63,9 +63,11 @@ public struct Binding: Sendable {
         self.hint = hint
     }
 
-    /// "Ctrl-Q / Ctrl-X"
+    /// "Ctrl-Q / Ctrl-X" (a key bound as both n and N is named once).
     public func label(_ language: Language) -> String {
-        keys.map { $0.label(language) }.joined(separator: " / ")
+        var names: [String] = []
+        for name in keys.map({ $0.label(language) }) where !names.contains(name) { names.append(name) }
+        return names.joined(separator: " / ")
     }
 }
 

@@ -75,6 +75,15 @@ public struct PlainCommand: Sendable {
                      help: Localized(sv: "Avsluta utan att spara, när sparandet misslyckades.", en: "Quit without saving, when saving failed.")),
     ]
 
+    /// The commands as a Markdown table (the README's is generated from this one).
+    public static func markdownTable() -> String {
+        var out = "| Swedish | English | what it does |\n|---|---|---|\n"
+        for command in all {
+            out += "| `\(command.usage.sv)` | `\(command.usage.en)` | \(command.help.en.replacingOccurrences(of: "|", with: "\\|")) |\n"
+        }
+        return out
+    }
+
     /// The command a line starts with (the longest matching words, Swedish or English), and the rest.
     static func parse(_ line: String) -> (PlainCommand, String)? {
         let text = line.trimmingWhitespace

@@ -57,6 +57,9 @@ public struct PlainSession: Sendable {
                                    "Read-only: \(readOnly.message). Save as file saves a copy."))
         }
         lines += overviewSummary()
+        if let note = session.handIn {
+            lines.append(phrases.t("Regionstyrelsen: \(note.text).", "The regional board: \(note.text)."))
+        }
         lines.append(phrases.t("Skriv hjälp för kommandona.", "Type help for the commands."))
         lines += describeDialog()
         return lines

@@ -67,16 +67,34 @@ extension EditorSession {
         switch edit {
         case .cell(_, let row, _, _, _) where row < rows.count && table.rows.count == rows.count:
             table.rows[row] = check(row)
-        case .value(_, let from, _) where rows.count == table.rows.count + 1 && Array(rows.prefix(table.rows.count)) == (from?.rows ?? []):
-            table.rows.append(check(rows.count - 1))
-        case .value(_, let from, _) where rows.count + 1 == table.rows.count && Array((from?.rows ?? []).prefix(rows.count)) == rows:
-            table.rows.removeLast()
+        case .value(_, let from, _) where rows.count == table.rows.count + 1:
+            // One row added (Ctrl-R adds below the selected one): the rows after it are
+            // checked again, as their numbers changed.
+            let old = from?.rows ?? []
+            guard old.count == table.rows.count, let at = EditorSession.insertedIndex(old: old, new: rows) else { return revalidate(place) }
+            table.rows.insert(check(at), at: at)
+            for later in (at + 1)..<rows.count { table.rows[later] = check(later) }
+        case .value(_, let from, _) where rows.count + 1 == table.rows.count:
+            let old = from?.rows ?? []
+            guard old.count == table.rows.count, let at = EditorSession.insertedIndex(old: rows, new: old) else { return revalidate(place) }
+            table.rows.remove(at: at)
+            for later in at..<rows.count { table.rows[later] = check(later) }
         default:
             return revalidate(place)
         }
         table.counts = validator.validateTableCounts(field: field, rowCount: rows.count, at: place)
         checks.tables[place] = table
         checks.byPlace[place] = table.all
+    }
+
+    /// Where `new` has the one row more that `old` lacks (nil when it differs otherwise).
+    static func insertedIndex(old: [TableRow], new: [TableRow]) -> Int? {
+        guard new.count == old.count + 1 else { return nil }
+        var at = 0
+        while at < old.count && old[at] == new[at] { at += 1 }
+        var i = at
+        while i < old.count && old[i] == new[i + 1] { i += 1 }
+        return i == old.count ? at : nil
     }
 
     /// Every finding, in form order.
