@@ -47,7 +47,7 @@ struct Driver {
 
     /// The open draft's text at the first heading.
     func firstHeadingText() -> String {
-        guard var s = app.session else { return "" }
+        guard let s = app.session else { return "" }
         let d = s.currentDraft()
         return d.text(at: .section(Drafts.form.sections[0].id, "text"))
     }

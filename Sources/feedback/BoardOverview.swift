@@ -26,9 +26,7 @@ struct BoardOverviewCommand: ParsableCommand {
     func run() throws {
         let language = common.language
         let opened = try BoardCommand.open(inbox ?? BoardCommand.defaultInbox(common), language: language)
-        let environment = ProcessInfo.processInfo.environment
-        let wantsText = plain || environment["FEEDBACK_PLAIN"].map { !$0.isEmpty && $0 != "0" } == true || environment["TERM"] == "dumb"
-            || isatty(STDIN_FILENO) == 0 || isatty(STDOUT_FILENO) == 0
+        let wantsText = InterfaceOptions.plainAsked(flag: plain) || isatty(STDIN_FILENO) == 0 || isatty(STDOUT_FILENO) == 0
         if wantsText {
             let status: RoundStatus
             do { status = try RoundStatus.load(opened) } catch { throw CommandFailure(message: "feedback: " + error.message(language), code: 2) }

@@ -17,9 +17,11 @@ struct InterfaceOptions: ParsableArguments {
     var plain = false
 
     /// The accessible mode: asked for, or a terminal that cannot show the full screen.
-    var wantsPlain: Bool {
-        let environment = ProcessInfo.processInfo.environment
-        return plain || environment["FEEDBACK_PLAIN"].map { !$0.isEmpty && $0 != "0" } == true || environment["TERM"] == "dumb"
+    var wantsPlain: Bool { InterfaceOptions.plainAsked(flag: plain) }
+
+    /// `--plain`, `FEEDBACK_PLAIN` (not empty, not 0) or a dumb terminal.
+    static func plainAsked(flag: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        flag || environment["FEEDBACK_PLAIN"].map { !$0.isEmpty && $0 != "0" } == true || environment["TERM"] == "dumb"
     }
 }
 

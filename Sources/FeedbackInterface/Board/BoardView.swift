@@ -60,15 +60,12 @@ extension BoardScreen {
         if let message {
             grid.put(" " + message.text, row: grid.height - 2, column: 0, limit: width, style: Style(message.isError ? .error : .ok, bold: true))
         }
-        var hints: [(key: String, word: String)] = []
-        var pinned: [(key: String, word: String)] = []
-        for binding in keymap.bindings[.board] ?? [] {
-            guard let word = binding.hint?[language], let key = binding.keys.first else { continue }
-            if binding.action == .quit || binding.action == .help { pinned.append((key.short(language), word)) } else { hints.append((key.short(language), word)) }
+        keymap.renderHints(.board, language: language, into: &grid)
+        if showingHelp {
+            keymap.renderHelp([.board, .boardCommittee], extra: [phrases.t("✓ beslutad · ● mottagen · ! efter sista dagen · ✗ avvisad · · saknas",
+                                                                           "✓ decided · ● received · ! after the deadline · ✗ refused · · missing")],
+                              language: language, into: &grid)
         }
-        grid.fill(row: grid.height - 1, column: 0, width: width, height: 1, style: Style())
-        EditorSession.drawHints(hints, pinned: pinned, into: &grid)
-        if showingHelp { renderHelp(into: &grid) }
     }
 
     func marker(_ row: BoardRow) -> String {
@@ -78,22 +75,5 @@ extension BoardScreen {
         case .received: return row.late ? "!" : "●"
         case .decided: return row.late ? "!" : "✓"
         }
-    }
-
-    private func renderHelp(into grid: inout ScreenGrid) {
-        var lines: [String] = []
-        for context in [KeyContext.board, .boardCommittee] {
-            lines.append(context.title(language))
-            for binding in keymap.bindings[context] ?? [] {
-                lines.append("  " + binding.label(language).padding(toWidth: 22) + binding.help[language])
-            }
-            lines.append("")
-        }
-        lines.append(phrases.t("✓ beslutad · ● mottagen · ! efter sista dagen · ✗ avvisad · · saknas",
-                               "✓ decided · ● received · ! after the deadline · ✗ refused · · missing"))
-        let width = min(grid.width - 2, 78)
-        let wrapped = lines.flatMap { EditorSession.wrapLines($0, width: width - 4) }
-        let r = EditorSession.box(into: &grid, title: phrases.t("Hjälp", "Help"), width: width, height: min(grid.height - 2, wrapped.count + 3))
-        for (i, line) in wrapped.prefix(r.height - 1).enumerated() { grid.put(line, row: r.row + i, column: r.column, limit: r.right) }
     }
 }

@@ -64,16 +64,9 @@ extension StartScreen {
                          style: Style(message.isError ? .error : .ok, bold: true))
             }
         }
-        var hints: [(key: String, word: String)] = []
-        var pinned: [(key: String, word: String)] = []
-        for binding in keymap.bindings[context] ?? [] {
-            guard let word = binding.hint?[language], let key = binding.keys.first else { continue }
-            if binding.action == .quit || binding.action == .help { pinned.append((key.short(language), word)) } else { hints.append((key.short(language), word)) }
-        }
-        grid.fill(row: grid.height - 1, column: 0, width: width, height: 1, style: Style())
-        EditorSession.drawHints(hints, pinned: pinned, into: &grid)
+        keymap.renderHints(context, language: language, into: &grid)
         if let question { renderQuestion(question, into: &grid) }
-        if showingHelp { renderHelp(into: &grid) }
+        if showingHelp { keymap.renderHelp([.start, .startCommittee], language: language, into: &grid) }
     }
 
     /// Two rows a draft: committee, status, last change and progress; then file and case number.
@@ -152,21 +145,5 @@ extension StartScreen {
         let r = EditorSession.box(into: &grid, title: title, width: width, height: lines.count + 4, style: Style(.warning))
         for (i, line) in lines.enumerated() { grid.put(line, row: r.row + i, column: r.column, limit: r.right) }
         grid.put(yes, row: r.bottom - 1, column: r.column, limit: r.right, style: Style(.accent, bold: true))
-    }
-
-    private func renderHelp(into grid: inout ScreenGrid) {
-        var lines: [String] = []
-        for context in [KeyContext.start, .startCommittee] {
-            lines.append(context.title(language))
-            for binding in keymap.bindings[context] ?? [] {
-                lines.append("  " + binding.label(language).padding(toWidth: 22) + binding.help[language])
-            }
-            lines.append("")
-        }
-        let width = min(grid.width - 2, 78)
-        let wrapped = lines.flatMap { EditorSession.wrapLines($0, width: width - 4) }
-        let r = EditorSession.box(into: &grid, title: phrases.t("Hjälp", "Help"), width: width, height: min(grid.height - 2, wrapped.count + 3))
-        for (i, line) in wrapped.prefix(r.height - 1).enumerated() { grid.put(line, row: r.row + i, column: r.column, limit: r.right) }
-        grid.put(phrases.t("Valfri tangent stänger.", "Any key closes."), row: r.bottom - 1, column: r.column, style: Style(.muted))
     }
 }
