@@ -197,8 +197,8 @@ public struct App: Sendable {
             case .nextCommittee, .previousCommittee:
                 let step = action == .nextCommittee ? 1 : -1
                 guard let next = board!.neighbour(of: row, step: step) else {
-                    session!.showMessage(Phrases(language: language).t(step == 1 ? "Det finns ingen fler nämnd med en godkänd export efter den här."
-                                                                               : "Det finns ingen nämnd med en godkänd export före den här.",
+                    session!.showMessage(Phrases(language: language).t(step == 1 ? "Efter den här finns ingen nämnd med en godkänd export."
+                                                                               : "Före den här finns ingen nämnd med en godkänd export.",
                                                                           step == 1 ? "There is no further committee with an accepted export after this one."
                                                                                : "There is no committee with an accepted export before this one."), isError: false)
                     return []

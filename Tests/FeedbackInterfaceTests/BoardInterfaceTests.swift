@@ -95,7 +95,7 @@ struct BoardInterfaceTests {
         // The last one: Alt-N says so and stays.
         h.press(.alt("n"))
         #expect(!h.takeCommands().contains { if case .openCommittee = $0 { return true } else { return false } })
-        #expect(h.text().contains("Det finns ingen fler nämnd med en godkänd export efter den här."))
+        #expect(h.text().contains("Efter den här finns ingen nämnd med en godkänd export."))
         // Alt-P goes back to pn; Ctrl-Q back to the overview with tn still selected.
         h.press(.alt("p"))
         #expect(h.takeCommands().contains { if case .openCommittee(3) = $0 { return true } else { return false } })

@@ -53,7 +53,9 @@ final class BoardWork {
             let why = rejected.problems.map { $0[language] }.joined(separator: "; ")
             notes.append(Sanitizer.visible((sv ? "varning: \(rejected.file) räknas inte: " : "warning: \(rejected.file) does not count: ") + why))
         }
-        return BoardOverview(title: title, inbox: inbox.path, rows: rows, summary: status.summaryLine(language), notes: notes)
+        // Named absolutely, wherever the overview was started.
+        let path = URL(fileURLWithPath: inbox.path).standardizedFileURL.path
+        return BoardOverview(title: title, inbox: path, rows: rows, summary: status.summaryLine(language), notes: notes)
     }
 
     /// The accepted export of the committee in `row`, as a read-only draft whose notice is
