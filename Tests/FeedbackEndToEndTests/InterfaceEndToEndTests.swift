@@ -201,11 +201,8 @@ struct InterfaceEndToEndTests {
         #expect(!draft.text(at: .section("goals", "text")).isEmpty)
     }
 
-    @Test func resizeWhileEditingRewrapsAndRecoversFromTooSmall() throws {
-        guard TmuxSession.canResize else {
-            print("⚠️ SKIPPED: this tmux cannot resize windows")
-            return
-        }
+    @Test(.enabled(if: TmuxSession.canResize, "⚠️ SKIPPED: this tmux cannot resize windows"))
+    func resizeWhileEditingRewrapsAndRecoversFromTooSmall() throws {
         let folder = TemporaryFolder()
         let path = try newDraft(in: folder)
         let tmux = try start("fill \(shellQuoted(path))", in: folder)

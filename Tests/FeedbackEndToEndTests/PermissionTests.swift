@@ -12,11 +12,9 @@ import TestSupport
         try run("/usr/bin/env", ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", Paths.binary] + arguments, in: folder)
     }
 
-    @Test func readOnlyFolderIsAClearErrorAndNothingChanges() throws {
-        guard Self.canDropPrivileges else {
-            print("⚠️  SKIPPED: not root or no setpriv; permission refusals are covered by the injected file-system tests")
-            return
-        }
+    @Test(.enabled(if: PermissionTests.canDropPrivileges,
+                   "⚠️ SKIPPED: not root or no setpriv; permission refusals are covered by the injected file-system tests"))
+    func readOnlyFolderIsAClearErrorAndNothingChanges() throws {
         let folder = TemporaryFolder()
         chmod(folder.path, 0o755)
         let locked = folder.file("låst")
