@@ -36,7 +36,9 @@ let package = Package(
         // draft, and comparing any two (word-level diff). Foundation only.
         .target(
             name: "FeedbackHistory",
-            dependencies: ["FeedbackModel"]
+            dependencies: ["FeedbackModel"],
+            // The diff's JSON format, documented beside the code that writes it.
+            exclude: ["Diff/diff-format.md", "Diff/diff.schema.json"]
         ),
         // The board's side: the inbox, hand-ins, receiving with signed receipts, the round's
         // status and the compiled report. No terminal.

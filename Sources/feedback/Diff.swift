@@ -12,7 +12,7 @@ struct Diff: ParsableCommand {
             added {+like this+}; table rows added, removed and changed, amounts per year with the \
             difference. Rows are matched by name, so moving a row is not a change; white space \
             inside a paragraph is not compared. Exit 0 when equal, 1 when they differ, 2 when a \
-            file cannot be read. --format json: the shape in Docs/diff-format.md.
+            file cannot be read. --format json: the shape in Sources/FeedbackHistory/Diff/diff-format.md.
             """
     )
 

@@ -138,7 +138,7 @@ import TestSupport
                 print(path, "valid" if not errors else "invalid: " + errors[0].message)
             """
         try folder.write("check.py", script)
-        let check = try run("/usr/bin/env", ["python3", folder.file("check.py"), Paths.root + "/Docs/diff.schema.json"] + outputs + [folder.file("broken.json")])
+        let check = try run("/usr/bin/env", ["python3", folder.file("check.py"), Paths.root + "/Sources/FeedbackHistory/Diff/diff.schema.json"] + outputs + [folder.file("broken.json")])
         let lines = check.stdout.split(separator: "\n").map(String.init)
         #expect(check.status == 0, "\(check.stderr)")
         #expect(lines.count == outputs.count + 1)

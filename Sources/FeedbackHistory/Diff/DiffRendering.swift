@@ -1,7 +1,7 @@
 import FeedbackModel
 
 /// `feedback diff` output: text for people (words marked `[-removed-]` and `{+added+}`, as
-/// `git diff --word-diff=plain` does) and JSON for machines (shape in Docs/diff-format.md).
+/// `git diff --word-diff=plain` does) and JSON for machines (shape in Sources/FeedbackHistory/Diff/diff-format.md).
 public enum DiffRendering {
     // MARK: - Text
 
@@ -132,7 +132,7 @@ public enum DiffRendering {
 
     // MARK: - JSON
 
-    /// The comparison as JSON (`diffVersion` 1; Docs/diff.schema.json).
+    /// The comparison as JSON (`diffVersion` 1; diff.schema.json beside this file).
     public static func json(_ diff: FeedbackDiff, a: PastFeedback, b: PastFeedback) -> JSONValue {
         func side(_ p: PastFeedback) -> JSONValue {
             .object(JSONObject([
