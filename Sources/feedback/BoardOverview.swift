@@ -39,25 +39,14 @@ struct BoardOverviewCommand: ParsableCommand {
 
     static func openInterface(_ inbox: Inbox, common: CommonOptions) throws {
         let language = common.language
-        let configuration = try common.configuration()
-        let today: SimpleDate
-        do { today = try Today.date() } catch { throw CommandFailure(message: "feedback: " + error.message(language), code: 2) }
-        let configured = configuration.exportsFolder
-        let exportFolder = configured.hasPrefix("/") ? configured : FileManager.default.currentDirectoryPath + "/" + configured
+        // The shell carries out what a committee's export may ask (documents, a copy saved).
+        let shell = try InterfaceStart.shell(try common.configuration(), catalog: try common.catalog(), language: language, overrideLock: false)
         let work: BoardWork
-        do { work = try BoardWork(inbox: inbox, language: language, today: today, exportFolder: exportFolder) } catch {
+        do { work = try BoardWork(inbox: inbox, language: language, today: shell.today, exportFolder: shell.exportFolder) } catch {
             throw CommandFailure(message: "feedback: " + error.message(language), code: 2)
         }
-        // The shell carries out what a committee's export may ask (documents, a copy saved).
-        let shell = DraftShell(catalog: try common.catalog(), language: language, dataFolder: configuration.draftsFolder,
-                               exportFolder: exportFolder, overrideLock: false, today: today)
-        shell.documentTemplate = configuration.documentTemplate
-        let colors = (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let terminal: Terminal
-        do { terminal = try Terminal(colors: colors) } catch {
-            throw CommandFailure(message: "feedback: " + error.message(language)
-                                 + (language == .sv ? " (feedback board --plain skriver läget som text)" : " (feedback board --plain prints the status as text)"), code: 2)
-        }
+        let terminal = try InterfaceStart.terminal(language: language, plainHint: Localized(sv: "feedback board --plain skriver läget som text",
+                                                                                             en: "feedback board --plain prints the status as text"))
         let runner = InterfaceRunner(terminal: terminal, app: App(board: BoardScreen(overview: work.overview(), language: language)), shell: shell)
         runner.board = work
         let code = runner.run()

@@ -53,31 +53,19 @@ struct Fill: ParsableCommand {
         }
         // Refuse an unreadable draft before the screen changes, with the same message as validate.
         let loaded = try draftPath.map { try Drafts.loadWithIdentity($0, catalog: catalog, language: language) }
-        let today: SimpleDate
-        do { today = try Today.date() } catch {
-            throw CommandFailure(message: "feedback: " + error.message(language), code: 2)
-        }
-        let dataFolder = configuration.draftsFolder
-        // Exports are named by their absolute path, wherever the program was started.
-        let configured = configuration.exportsFolder
-        let exportFolder = configured.hasPrefix("/") ? configured : FileManager.default.currentDirectoryPath + "/" + configured
-        let shell = DraftShell(catalog: catalog, language: language, dataFolder: dataFolder, exportFolder: exportFolder,
-                               overrideLock: options.overrideLock, today: today, inbox: configuration.inbox)
-        shell.documentTemplate = configuration.documentTemplate
+        let shell = try InterfaceStart.shell(configuration, catalog: catalog, language: language, overrideLock: options.overrideLock)
+        let dataFolder = shell.dataFolder
         let start = StartScreen(form: form, language: language, folder: dataFolder,
                                 drafts: DraftListing.summaries(in: dataFolder, catalog: catalog, language: language, handIns: shell.handIns.notes()),
-                                today: today, lastYear: HistoryWork.offers(in: [dataFolder, exportFolder], form: form, catalog: catalog, language: language))
+                                today: shell.today,
+                                lastYear: HistoryWork.offers(in: [dataFolder, shell.exportFolder], form: form, catalog: catalog, language: language))
         if options.wantsPlain {
             let code = PlainRunner(shell: shell).run(draft: draftPath, loaded: loaded, start: start)
             if code != 0 { throw ExitCode(code) }
             return
         }
-        let colors = (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let terminal: Terminal
-        do { terminal = try Terminal(colors: colors) } catch {
-            throw CommandFailure(message: "feedback: " + error.message(language)
-                                 + (language == .sv ? " (feedback --plain fungerar utan helskärm)" : " (feedback --plain works without the full screen)"), code: 2)
-        }
+        let terminal = try InterfaceStart.terminal(language: language, plainHint: Localized(sv: "feedback --plain fungerar utan helskärm",
+                                                                                             en: "feedback --plain works without the full screen"))
         let runner = InterfaceRunner(terminal: terminal, app: App(start: start), shell: shell)
         if let draftPath, let loaded { runner.open(draftPath, loaded: (loaded.0, loaded.1), identity: loaded.2) }
         let code = runner.run()

@@ -53,20 +53,17 @@ extension RoundStatus {
         return text
     }
 
-    /// The whole status for a terminal.
-    public func text(language: Language) -> String {
+    /// "Återkoppling … (pf-aterkoppling v1), sista dag 2027-04-15": the round, safe to print.
+    public func title(language: Language) -> String {
+        "\(Sanitizer.visible(form.title[language])) (\(form.id) v\(form.version)), "
+            + (language == .sv ? "sista dag \(form.deadline)" : "deadline \(form.deadline)")
+    }
+
+    /// What else the board should know: refused files of no committee, receipts that do
+    /// not count. Safe to print.
+    public func notes(language: Language) -> [String] {
         let sv = language == .sv
         var lines: [String] = []
-        lines.append("\(Sanitizer.visible(form.title[language])) (\(form.id) v\(form.version)), "
-                     + (sv ? "sista dag \(form.deadline)" : "deadline \(form.deadline)"))
-        let idWidth = committees.map { $0.committee.id.count }.max() ?? 0
-        let nameWidth = committees.map { $0.committee.name(language).count }.max() ?? 0
-        for state in committees {
-            let id = pad(state.committee.id, idWidth)
-            let name = pad(Sanitizer.visible(state.committee.name(language)), nameWidth)
-            lines.append("  \(id)  \(name)  \(line(for: state, language: language))")
-        }
-        lines.append(summaryLine(language))
         if refusedWithoutCommittee > 0 {
             lines.append(sv ? "\(refusedWithoutCommittee) avvisade filer hör inte till någon nämnd på formuläret (annat formulär eller oläsbara); se receipts/."
                             : "\(refusedWithoutCommittee) refused files belong to no committee of the form (another form, or unreadable); see receipts/.")
@@ -75,6 +72,21 @@ extension RoundStatus {
             let why = rejected.problems.map { $0[language] }.joined(separator: "; ")
             lines.append((sv ? "varning: \(Sanitizer.visible(rejected.file)) räknas inte: " : "warning: \(Sanitizer.visible(rejected.file)) does not count: ") + Sanitizer.visible(why))
         }
+        return lines
+    }
+
+    /// The whole status for a terminal.
+    public func text(language: Language) -> String {
+        var lines: [String] = [title(language: language)]
+        let idWidth = committees.map { $0.committee.id.count }.max() ?? 0
+        let nameWidth = committees.map { $0.committee.name(language).count }.max() ?? 0
+        for state in committees {
+            let id = pad(state.committee.id, idWidth)
+            let name = pad(Sanitizer.visible(state.committee.name(language)), nameWidth)
+            lines.append("  \(id)  \(name)  \(line(for: state, language: language))")
+        }
+        lines.append(summaryLine(language))
+        lines += notes(language: language)
         return lines.joined(separator: "\n")
     }
 

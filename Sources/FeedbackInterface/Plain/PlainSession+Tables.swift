@@ -74,35 +74,35 @@ extension PlainSession {
                           "New row \(row + 1). Fill in field by field; an empty line skips, a full stop ends.")]
     }
 
-    mutating func editRow(_ rest: String) -> [String] {
-        guard case .table(let place) = session.pageKind else { return [phrases.t("Välj en tabell först med tabell.", "Choose a table first with table.")] }
+    /// Selects row `rest` (from 1) of the table on the page for a change; else what is wrong.
+    private mutating func selectRow(_ rest: String) -> Result<(place: FieldPlace, n: Int), RowRefusal> {
+        guard case .table(let place) = session.pageKind else { return .failure(RowRefusal(lines: [phrases.t("Välj en tabell först med tabell.", "Choose a table first with table.")])) }
         var step = PlainStep()
-        if refuseReadOnlyLine(&step) { return step.lines }
+        if refuseReadOnlyLine(&step) { return .failure(RowRefusal(lines: step.lines)) }
         let count = session.tableRows.count
         guard let n = Int(rest), n >= 1, n <= count else {
-            return [count == 0 ? phrases.t("Tabellen har inga rader.", "The table has no rows.")
-                               : phrases.t("Välj rad 1 till \(count).", "Choose row 1 to \(count).")]
+            return .failure(RowRefusal(lines: [count == 0 ? phrases.t("Tabellen har inga rader.", "The table has no rows.")
+                                                          : phrases.t("Välj rad 1 till \(count).", "Choose row 1 to \(count).")]))
         }
         var focus = session.currentFocus
         focus.row = n - 1
         app.session!.currentFocus = focus
+        return .success((place, n))
+    }
+
+    mutating func editRow(_ rest: String) -> [String] {
+        let place: FieldPlace, n: Int
+        switch selectRow(rest) {
+        case .failure(let refusal): return refusal.lines
+        case .success(let selected): (place, n) = selected
+        }
         mode = .row(RowEntry(place: place, row: n - 1, cell: 0, isNew: false))
         return [phrases.t("Rad \(n). Skriv ett nytt värde, eller en tom rad för att behålla det; en punkt avslutar.",
                           "Row \(n). Type a new value, or an empty line to keep it; a full stop ends.")]
     }
 
     mutating func deleteRow(_ rest: String, now: Double) -> [String] {
-        guard case .table = session.pageKind else { return [phrases.t("Välj en tabell först med tabell.", "Choose a table first with table.")] }
-        var step = PlainStep()
-        if refuseReadOnlyLine(&step) { return step.lines }
-        let count = session.tableRows.count
-        guard let n = Int(rest), n >= 1, n <= count else {
-            return [count == 0 ? phrases.t("Tabellen har inga rader.", "The table has no rows.")
-                               : phrases.t("Välj rad 1 till \(count).", "Choose row 1 to \(count).")]
-        }
-        var focus = session.currentFocus
-        focus.row = n - 1
-        app.session!.currentFocus = focus
+        if case .failure(let refusal) = selectRow(rest) { return refusal.lines }
         app.session!.deleteRow(now: now)
         return confirmation("")
     }
@@ -151,4 +151,9 @@ extension PlainSession {
         lines += findings.map(findingLine)
         return lines
     }
+}
+
+/// Why a row cannot be chosen, as the lines to say.
+struct RowRefusal: Error {
+    var lines: [String]
 }

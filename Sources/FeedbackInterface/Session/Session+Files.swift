@@ -112,8 +112,7 @@ extension EditorSession {
             dialog = .working(title: phrases.t("Exportera", "Export"), text: phrases.t("Exporterar …", "Exporting …"))
             commands.append(.export(currentDraft(), folder: folder))
         case .submit?:
-            dialog = .working(title: phrases.t("Lämna in", "Hand in"), text: phrases.t("Lämnar in till regionstyrelsen …", "Handing in to the regional board …"))
-            commands.append(.submit(currentDraft()))
+            commands.append(submitSaved())
         case .render(let kind, let target, let replace)?:
             dialog = .working(title: phrases.t("Dokument", "Document"), text: phrases.t("Skriver dokumentet …", "Writing the document …"))
             commands.append(.renderDocument(currentDraft(), kind: kind, path: target, replace: replace))

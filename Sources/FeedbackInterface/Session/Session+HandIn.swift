@@ -65,19 +65,20 @@ extension EditorSession {
     /// the menu and the status line from the first frame.
     public mutating func setBoard(inbox: String?, note: HandInNote?) {
         board = BoardLink(inbox: inbox, note: note)
-        if let note, status == nil {
-            status = StatusMessage(text: phrases.t("Regionstyrelsen: ", "The regional board: ") + note.text, isError: note.kind == .refused || note.kind == .problem)
-        }
+        if let note, status == nil { announce(note) }
         syncView()
+    }
+
+    /// "Regionstyrelsen: kvitterad …" in the status line.
+    private mutating func announce(_ note: HandInNote) {
+        status = StatusMessage(text: phrases.t("Regionstyrelsen: ", "The regional board: ") + note.text, isError: note.kind == .refused || note.kind == .problem)
     }
 
     /// The shell found the hand-in's state changed (a receipt arrived): say so.
     public mutating func handInChanged(_ note: HandInNote?) {
         guard note != board.note else { return }
         board.note = note
-        if let note {
-            status = StatusMessage(text: phrases.t("Regionstyrelsen: ", "The regional board: ") + note.text, isError: note.kind == .refused || note.kind == .problem)
-        }
+        if let note { announce(note) }
         syncView()
     }
 
@@ -112,8 +113,13 @@ extension EditorSession {
             file.afterSave = .submit
             return saveDraft(now: now, overwriteChanged: false)
         }
+        return [submitSaved()]
+    }
+
+    /// Hands in the draft as saved (also once a save asked for by a hand-in has succeeded).
+    mutating func submitSaved() -> SessionCommand {
         dialog = .working(title: phrases.t("Lämna in", "Hand in"), text: phrases.t("Lämnar in till regionstyrelsen …", "Handing in to the regional board …"))
-        return [.submit(currentDraft())]
+        return .submit(currentDraft())
     }
 
     public mutating func submitFinished(_ outcome: SubmitOutcome) {

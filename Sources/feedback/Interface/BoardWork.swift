@@ -30,9 +30,6 @@ final class BoardWork {
     }
 
     func overview() -> BoardOverview {
-        let sv = language == .sv
-        let form = status.form
-        let title = "\(form.title[language]) (\(form.id) v\(form.version)), " + (sv ? "sista dag \(form.deadline)" : "deadline \(form.deadline)")
         let rows = status.committees.map { state -> BoardRow in
             let kind: BoardRow.Kind
             switch state.kind {
@@ -43,19 +40,10 @@ final class BoardWork {
             return BoardRow(committeeID: state.committee.id, name: state.committee.name(language), kind: kind,
                             state: status.line(for: state, language: language), late: state.accepted.map { !$0.onTime } ?? false)
         }
-        var notes: [String] = []
-        if status.refusedWithoutCommittee > 0 {
-            let n = status.refusedWithoutCommittee
-            notes.append(sv ? "\(n) avvisade filer hör inte till någon nämnd på formuläret (annat formulär eller oläsbara); se receipts/."
-                            : "\(n) refused files belong to no committee of the form (another form, or unreadable); see receipts/.")
-        }
-        for rejected in status.rejectedReceipts {
-            let why = rejected.problems.map { $0[language] }.joined(separator: "; ")
-            notes.append(Sanitizer.visible((sv ? "varning: \(rejected.file) räknas inte: " : "warning: \(rejected.file) does not count: ") + why))
-        }
         // Named absolutely, wherever the overview was started.
         let path = URL(fileURLWithPath: inbox.path).standardizedFileURL.path
-        return BoardOverview(title: title, inbox: path, rows: rows, summary: status.summaryLine(language), notes: notes)
+        return BoardOverview(title: status.title(language: language), inbox: path, rows: rows, summary: status.summaryLine(language),
+                             notes: status.notes(language: language))
     }
 
     /// The accepted export of the committee in `row`, as a read-only draft whose notice is
