@@ -19,4 +19,11 @@ import FeedbackModel
         #expect(table.contains("`sv\\|en`"))
         #expect(ConfigurationKey.markdownTable(language: .sv).hasPrefix("| nyckel |"))
     }
+
+    /// docs/administrators.md's table is this one (FEEDBACK_RECORD=1 rewrites it).
+    @Test func settingsTableInTheAdministratorsGuide() throws {
+        try GeneratedBlock.check(in: "docs/administrators.md",
+                                 begin: "<!-- settings: generated from ConfigurationKey.allCases; FEEDBACK_RECORD=1 swift test rewrites it -->",
+                                 end: "<!-- end of settings -->", content: ConfigurationKey.markdownTable(language: .en), what: "table of settings")
+    }
 }
