@@ -22,6 +22,15 @@ import TestSupport
         }
     }
 
+    /// A guide nobody links to is a guide nobody finds: the README links every one.
+    @Test func theReadmeLinksEveryGuide() throws {
+        let links = Set(try MarkdownFile(Paths.root, "README.md").links.map { $0.split(separator: "#").first.map(String.init) ?? $0 })
+        for guide in Self.files where guide.hasPrefix("docs/") {
+            #expect(links.contains(guide), "README.md does not link \(guide)")
+        }
+        for guide in Self.ownedElsewhere { #expect(links.contains(guide), "README.md does not link \(guide)") }
+    }
+
     @Test func theReadmeIsShort() throws {
         let lines = try MarkdownFile(Paths.root, "README.md").lines
         #expect(lines.count <= 400, "README.md has \(lines.count) lines; move the detail to a guide in docs/")
@@ -175,11 +184,14 @@ struct MarkdownFile {
 
     var runnableBlocks: [Block] { fencedBlocks.filter { $0.runs && $0.info == "sh" } }
 
-    /// The targets of the inline links `[text](target)` outside fenced blocks.
+    /// The targets of the links outside fenced blocks: inline `[text](target)` and
+    /// reference definitions `[label]: target`.
     var links: [String] {
-        let pattern = try! NSRegularExpression(pattern: #"\]\(([^)\s]+)\)"#)
+        let inline = try! NSRegularExpression(pattern: #"\]\(([^)\s]+)\)"#)
+        let reference = try! NSRegularExpression(pattern: #"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)"#)
         return prose.flatMap { line in
-            pattern.matches(in: line, range: NSRange(line.startIndex..., in: line)).compactMap {
+            (inline.matches(in: line, range: NSRange(line.startIndex..., in: line))
+                + reference.matches(in: line, range: NSRange(line.startIndex..., in: line))).compactMap {
                 Range($0.range(at: 1), in: line).map { String(line[$0]) }
             }
         }
