@@ -161,19 +161,22 @@ struct MarkdownFile {
         self.lines = lines
         var blocks: [Block] = []
         var prose: [String] = []
-        var open: Block?
+        // The open block and the length of its fence: a fence closes only with at least as
+        // many backticks and nothing after them, so a ````markdown block can show a ```sh one.
+        var open: (block: Block, fence: Int)?
         for (index, line) in lines.enumerated() {
-            if var block = open {
-                if line.hasPrefix("```") {
-                    blocks.append(block)
+            let fence = line.prefix { $0 == "`" }.count
+            if var current = open {
+                if fence >= current.fence && line.dropFirst(fence).allSatisfy({ $0 == " " }) {
+                    blocks.append(current.block)
                     open = nil
                 } else {
-                    block.lines.append(line)
-                    open = block
+                    current.block.lines.append(line)
+                    open = current
                 }
-            } else if line.hasPrefix("```") {
+            } else if fence >= 3 {
                 let marked = index > 0 && lines[index - 1].trimmingCharacters(in: .whitespaces) == Self.runsMarker
-                open = Block(line: index + 1, info: String(line.dropFirst(3)), lines: [], runs: marked)
+                open = (Block(line: index + 1, info: String(line.dropFirst(fence)), lines: [], runs: marked), fence)
             } else {
                 prose.append(line)
             }
