@@ -5,7 +5,7 @@ import TestSupport
 @testable import FeedbackModel
 
 /// The keymap is the one table of keys: every action bound, documented in both languages,
-/// no key bound twice where it applies, and the README's table made from it.
+/// no key bound twice where it applies, and the secretary's guide's table made from it.
 @Suite struct KeymapTests {
     let keymap = Keymap.standard
 
@@ -47,9 +47,9 @@ import TestSupport
         #expect(keymap.action(for: .end, in: .details) == .rowEnd)
     }
 
-    /// The README's key table is generated from the keymap (FEEDBACK_RECORD=1 rewrites it).
-    @Test func theReadmeKeyTableIsTheKeymap() throws {
-        try ReadmeBlock.check(begin: "<!-- keys: generated from Keymap.standard; FEEDBACK_RECORD=1 swift test rewrites it -->",
-                              end: "<!-- end of keys -->", content: KeymapMarkdown.table(language: .en), what: "key table")
+    /// The secretary's guide's key table is generated from the keymap (FEEDBACK_RECORD=1 rewrites it).
+    @Test func theGuidesKeyTableIsTheKeymap() throws {
+        try GeneratedBlock.check(in: "docs/secretaries.md", begin: "<!-- keys: generated from Keymap.standard; FEEDBACK_RECORD=1 swift test rewrites it -->",
+                                 end: "<!-- end of keys -->", content: KeymapMarkdown.table(language: .en), what: "key table")
     }
 }

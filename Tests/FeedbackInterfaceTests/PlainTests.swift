@@ -114,9 +114,10 @@ struct PlainHarness {
         #expect(row?["amounts/2028"] == .integer(12_500) && row?["category"] == .text("medicinteknik"))
     }
 
-    @Test func theReadmeCommandTableIsTheParsersTable() throws {
-        try ReadmeBlock.check(begin: "<!-- plain commands: generated from PlainCommand.all; FEEDBACK_RECORD=1 swift test rewrites it -->",
-                              end: "<!-- end of plain commands -->", content: PlainCommand.markdownTable(), what: "table of the accessible mode's commands")
+    /// The secretary's guide's table of commands is generated from the parser's (FEEDBACK_RECORD=1 rewrites it).
+    @Test func theGuidesCommandTableIsTheParsersTable() throws {
+        try GeneratedBlock.check(in: "docs/secretaries.md", begin: "<!-- plain commands: generated from PlainCommand.all; FEEDBACK_RECORD=1 swift test rewrites it -->",
+                                 end: "<!-- end of plain commands -->", content: PlainCommand.markdownTable(), what: "table of the accessible mode's commands")
     }
 
     @Test func inEnglish() {
