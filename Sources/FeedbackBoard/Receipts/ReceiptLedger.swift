@@ -56,13 +56,44 @@ public struct ReceiptLedger: Sendable {
         return ReceiptLedger(entries: entries, rejected: rejected)
     }
 
-    /// The newest accepted receipt of each committee (the highest revision).
+    /// The answer that counts for each committee: its latest accepted receipt, where a
+    /// later one of the same document never counts below a higher revision (a committee's
+    /// answer is one document; another replaced it only when handed in to replace it).
     public var acceptedByCommittee: [String: Entry] {
         var result: [String: Entry] = [:]
         for entry in entries where entry.receipt.isAccepted {
             guard let committee = entry.receipt.export.committeeID else { continue }
-            if let current = result[committee], (current.receipt.export.revision ?? -1) >= (entry.receipt.export.revision ?? -1) { continue }
+            if let current = result[committee], current.receipt.export.documentID == entry.receipt.export.documentID,
+               (current.receipt.export.revision ?? -1) >= (entry.receipt.export.revision ?? -1) { continue }
             result[committee] = entry
+        }
+        return result
+    }
+
+    /// For each committee whose answer was replaced by another document, the last accepted
+    /// receipt of the document it replaced.
+    public var replacedByCommittee: [String: Entry] {
+        var current: [String: Entry] = [:]
+        var replaced: [String: Entry] = [:]
+        for entry in entries where entry.receipt.isAccepted {
+            guard let committee = entry.receipt.export.committeeID else { continue }
+            if let previous = current[committee], previous.receipt.export.documentID != entry.receipt.export.documentID {
+                replaced[committee] = previous
+            }
+            if let previous = current[committee], previous.receipt.export.documentID == entry.receipt.export.documentID,
+               (previous.receipt.export.revision ?? -1) >= (entry.receipt.export.revision ?? -1) { continue }
+            current[committee] = entry
+        }
+        return replaced
+    }
+
+    /// Which committee each accepted document id belongs to.
+    public var committeeByDocument: [String: String] {
+        var result: [String: String] = [:]
+        for entry in entries where entry.receipt.isAccepted {
+            if let document = entry.receipt.export.documentID, let committee = entry.receipt.export.committeeID, result[document] == nil {
+                result[document] = committee
+            }
         }
         return result
     }
