@@ -56,47 +56,18 @@ public struct ReceiptLedger: Sendable {
         return ReceiptLedger(entries: entries, rejected: rejected)
     }
 
-    /// The answer that counts for each committee: its latest accepted receipt, where a
-    /// later one of the same document never counts below a higher revision (a committee's
-    /// answer is one document; another replaced it only when handed in to replace it).
-    public var acceptedByCommittee: [String: Entry] {
-        var result: [String: Entry] = [:]
-        for entry in entries where entry.receipt.isAccepted {
-            guard let committee = entry.receipt.export.committeeID else { continue }
-            if let current = result[committee], current.receipt.export.documentID == entry.receipt.export.documentID,
-               (current.receipt.export.revision ?? -1) >= (entry.receipt.export.revision ?? -1) { continue }
-            result[committee] = entry
-        }
-        return result
-    }
+    /// Every committee any receipt names.
+    var namedCommittees: Set<String> { Set(entries.compactMap(\.receipt.export.committeeID)) }
 
-    /// For each committee whose answer was replaced by another document, the last accepted
-    /// receipt of the document it replaced.
-    public var replacedByCommittee: [String: Entry] {
-        var current: [String: Entry] = [:]
-        var replaced: [String: Entry] = [:]
-        for entry in entries where entry.receipt.isAccepted {
-            guard let committee = entry.receipt.export.committeeID else { continue }
-            if let previous = current[committee], previous.receipt.export.documentID != entry.receipt.export.documentID {
-                replaced[committee] = previous
-            }
-            if let previous = current[committee], previous.receipt.export.documentID == entry.receipt.export.documentID,
-               (previous.receipt.export.revision ?? -1) >= (entry.receipt.export.revision ?? -1) { continue }
-            current[committee] = entry
-        }
-        return replaced
-    }
+    /// The answer that counts for each committee (see `LedgerSummary`).
+    public var acceptedByCommittee: [String: Entry] { summary(namedCommittees).current }
+
+    /// For each committee whose answer another document replaced, the replaced one's last
+    /// accepted receipt.
+    public var replacedByCommittee: [String: Entry] { summary(namedCommittees).replaced }
 
     /// Which committee each accepted document id belongs to.
-    public var committeeByDocument: [String: String] {
-        var result: [String: String] = [:]
-        for entry in entries where entry.receipt.isAccepted {
-            if let document = entry.receipt.export.documentID, let committee = entry.receipt.export.committeeID, result[document] == nil {
-                result[document] = committee
-            }
-        }
-        return result
-    }
+    public var committeeByDocument: [String: String] { summary(namedCommittees).documents }
 
     /// Whether a file with this name and these bytes already has a receipt (a receive that
     /// stopped before it removed the file from incoming/).

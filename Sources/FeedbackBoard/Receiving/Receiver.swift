@@ -63,11 +63,11 @@ public struct Receiver: Sendable {
         let lock = try ReceiveLock.acquire(inbox)
         defer { lock.release() }
         var batch = Batch()
-        let ledger = try ReceiptLedger.load(inbox)
+        var summary = try LedgerSummary.load(inbox)
         let permissions = try HandInPermissions.load(inbox)
         let listing: (names: [String], notUTF8: [[UInt8]])
         do { listing = try BoardFiles.rawNames(in: inbox.incomingFolder) } catch { throw BoardError(error) }
-        let answeredFolders = Set(ledger.entries.filter { $0.receipt.reasons.contains { $0.code == "folder" } }.map(\.receipt.handIn.file))
+        let answeredFolders = summary.folders
         var pending: [Listed] = []
         let realNow = BoardFiles.nanosecondsNow()
         for name in listing.names {
@@ -89,8 +89,8 @@ public struct Receiver: Sendable {
         pending.sort { ($0.changed, $0.changedNanoseconds, $0.name) < ($1.changed, $1.changedNanoseconds, $1.name) }
         pending = share(pending, limits: limits, batch: &batch)
 
-        var accepted = ledger.acceptedByCommittee.mapValues { $0.receipt }
-        var documents = ledger.committeeByDocument
+        var accepted = summary.current.mapValues { $0.receipt }
+        var documents = summary.documents
         var failure: BoardError?
         var verified: [String] = []
         // Groups of bounded size: read and checked in parallel, decided in order, written in
@@ -102,7 +102,7 @@ public struct Receiver: Sendable {
             let arrivals = ParallelMap.map(group) { listed in Arrival.read(listed, folder: folder, form: form, clock: clock) }
             var decided: [(Arrival, Receipt)] = []
             for arrival in arrivals {
-                if let sha = arrival.sha256, ledger.hasReceipt(file: arrival.name, sha256: sha) {
+                if let sha = arrival.sha256, hasReceipt(file: arrival.name, sha256: sha) {
                     if let problem = removeFromIncoming(arrival) { batch.leftAlone.append((arrival.name, problem)) }
                     batch.finished.append(arrival.name)
                     continue
@@ -139,9 +139,15 @@ public struct Receiver: Sendable {
                 batch.outcomes.append(outcome)
                 verified.append(outcome.receiptSha256)
             }
+            let committees = Set(inbox.form.committees.map(\.id))
+            for (_, outcome) in written {
+                summary.apply(ReceiptLedger.Entry(receipt: outcome.receipt, file: outcome.receiptFile), committees: committees)
+            }
             BoardFiles.syncDirectory(inbox.incomingFolder)
         }
-        // The receipts just signed need no verifying by the next status.
+        // The receipts just signed need no verifying by the next status, and its summary
+        // already counts them (stamped now: a receipt made by anything else later shows).
+        if !verified.isEmpty, let stamp = LedgerSummary.Stamp(inbox) { summary.save(inbox, stamp: stamp) }
         if !verified.isEmpty {
             let cache = VerifiedReceipts(inbox: inbox)
             var hashes = cache.read()
@@ -150,6 +156,19 @@ public struct Receiver: Sendable {
         }
         if let failure { throw failure }
         return batch
+    }
+
+    /// Whether a file with this name and these bytes already has a receipt (a receive that
+    /// stopped before it removed the file from incoming/): its receipt's name is known.
+    func hasReceipt(file: String, sha256: String) -> Bool {
+        let stem = inbox.receiptsFolder + "/" + Arrival.safeStem(file)
+        for attempt in 1...20 {
+            let path = attempt == 1 ? stem + ".json" : "\(stem)-\(attempt).json"
+            guard let bytes = try? FileStore.readLimited(path: path, limit: ReceiptFile.maximumSize) else { return false }
+            let check = ReceiptFile.verify(bytes, key: inbox.publicKey)
+            if check.isValid, let receipt = check.receipt, receipt.handIn.file == file, receipt.handIn.sha256 == sha256 { return true }
+        }
+        return false
     }
 
     /// Each owner's share of a pass (files and bytes, in hand-in order; an owner's first file

@@ -50,40 +50,32 @@ public struct RoundStatus: Sendable {
 
     public var isComplete: Bool { committees.allSatisfy(\.isDecided) }
 
-    /// Reads the round's state from the inbox's receipts (every one verified).
+    /// Reads the round's state from the inbox's receipts (every one verified, or the
+    /// board's summary of them when no receipt was added since).
     public static func load(_ inbox: Inbox) throws(BoardError) -> RoundStatus {
-        let ledger = try ReceiptLedger.load(inbox)
-        return RoundStatus(inbox: inbox, ledger: ledger)
+        RoundStatus(inbox: inbox, summary: try LedgerSummary.load(inbox))
     }
 
     public init(inbox: Inbox, ledger: ReceiptLedger) {
+        self.init(inbox: inbox, summary: ledger.summary(Set(inbox.form.committees.map(\.id))))
+    }
+
+    public init(inbox: Inbox, summary: LedgerSummary) {
         form = inbox.form
         inboxPath = inbox.path
-        let accepted = ledger.acceptedByCommittee
-        let replaced = ledger.replacedByCommittee
-        var byCommittee: [String: [ReceiptLedger.Entry]] = [:]
-        var orphans = 0
-        for entry in ledger.entries {
-            if let id = entry.receipt.export.committeeID, inbox.form.committee(id: id) != nil {
-                byCommittee[id, default: []].append(entry)
-            } else {
-                orphans += 1
-            }
-        }
         committees = inbox.form.committees.map { committee in
-            let entries = byCommittee[committee.id] ?? []
-            let best = accepted[committee.id]
-            let refusal = entries.last { !$0.receipt.isAccepted }
+            let best = summary.current[committee.id]
+            let refusal = summary.latestRefusal[committee.id]
             // A refusal is news only if it was handed in after the answer that counts.
             let refusalCounts = refusal.map { r in best.map { RoundStatus.cameLater(r.receipt, than: $0.receipt) } ?? true } ?? false
             let kind: CommitteeState.Kind = best != nil ? .received : (refusal != nil ? .refused : .missing)
             return CommitteeState(committee: committee, kind: kind, accepted: best?.receipt, acceptedReceiptFile: best?.file,
                                   latestRefusal: refusalCounts ? refusal?.receipt : nil,
-                                  latestRefusalFile: refusalCounts ? refusal?.file : nil, handIns: entries.count,
-                                  replaced: replaced[committee.id]?.receipt)
+                                  latestRefusalFile: refusalCounts ? refusal?.file : nil, handIns: summary.handIns[committee.id] ?? 0,
+                                  replaced: summary.replaced[committee.id]?.receipt)
         }
-        refusedWithoutCommittee = orphans
-        rejectedReceipts = ledger.rejected
+        refusedWithoutCommittee = summary.orphans
+        rejectedReceipts = summary.rejected
         requiresPermissions = inbox.manifest.group != nil
         do { permissions = try HandInPermissions.load(inbox) } catch { permissionProblem = error.message }
         waiting = (try? BoardFiles.names(in: inbox.incomingFolder)).map { $0.names.filter { !$0.hasPrefix(".") }.count + $0.notUTF8 }

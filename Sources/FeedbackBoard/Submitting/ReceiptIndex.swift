@@ -91,8 +91,8 @@ extension ReceiptIndex {
     /// where this user may read them and signed with the pinned key), nil when unknown.
     func currentAnswer(of record: HandInRecord, key: ReceiptPublicKey) -> Receipt? {
         guard let inbox = try? Inbox.open(record.inbox), inbox.publicKey == key,
-              let ledger = try? ReceiptLedger.load(inbox) else { return nil }
-        return ledger.acceptedByCommittee[record.committeeID]?.receipt
+              let summary = try? LedgerSummary.load(inbox) else { return nil }
+        return summary.current[record.committeeID]?.receipt
     }
 }
 

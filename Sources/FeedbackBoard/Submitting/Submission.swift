@@ -66,8 +66,8 @@ public struct Submission: Sendable {
     /// The answer that counts for the draft's committee in this inbox, when this user may
     /// read the receipts: what a hand-in of another document would replace.
     public func currentAnswer(for draft: Draft) -> Receipt? {
-        guard let committee = draft.committeeID(in: inbox.form), let ledger = try? ReceiptLedger.load(inbox) else { return nil }
-        return ledger.acceptedByCommittee[committee]?.receipt
+        guard let committee = draft.committeeID(in: inbox.form), let summary = try? LedgerSummary.load(inbox) else { return nil }
+        return summary.current[committee]?.receipt
     }
 
     /// Whether handing `draft` in would replace the committee's accepted answer (another
