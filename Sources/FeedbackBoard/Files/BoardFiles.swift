@@ -1,3 +1,4 @@
+import Crypto
 import FeedbackModel
 import CBoardSystem
 #if canImport(Glibc)
@@ -9,7 +10,14 @@ import Glibc
 enum BoardFiles {
     /// A file handed in, as read once: what is checked is what is archived.
     struct HandedInFile: Sendable {
+        /// The bytes read: all of them, or only the first `keepIfNotJSON` of a file that
+        /// cannot be an export (`truncated`).
         var bytes: [UInt8]
+        /// SHA-256 of the whole file.
+        var sha256: String
+        /// The whole file's size.
+        var size: Int
+        var truncated: Bool
         var ownerID: UInt32
         /// The inode's change time: set when the file was placed in the folder, and not
         /// settable backwards by its owner (unlike the modification time).
@@ -29,7 +37,11 @@ enum BoardFiles {
 
     /// Reads a file someone else placed: never follows a symlink, never blocks on a FIFO,
     /// refuses anything but a regular file and anything over `limit` bytes.
-    static func readHandIn(_ path: String, limit: Int) throws(ReadFailure) -> HandedInFile {
+    ///
+    /// A file whose first byte after white space is not `{` cannot be an export: of it only
+    /// the first `keepIfNotJSON` bytes are kept in memory while the whole is hashed, so what
+    /// is not an export never costs its size in memory.
+    static func readHandIn(_ path: String, limit: Int, keepIfNotJSON: Int = 1 << 20) throws(ReadFailure) -> HandedInFile {
         var linkStatus = stat()
         let lstatOK = lstat(path, &linkStatus) == 0
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
@@ -47,8 +59,11 @@ enum BoardFiles {
         guard (status.st_mode & S_IFMT) == S_IFREG else { throw .notRegular(ownerID: status.st_uid, changed: changed) }
         guard Int(status.st_size) <= limit else { throw .tooLarge(ownerID: status.st_uid, changed: changed, limit: limit) }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(status.st_size))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var hasher = SHA256()
+        var size = 0
+        // nil until the first byte that is not white space says whether it may be JSON.
+        var mayBeExport: Bool?
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
@@ -56,11 +71,22 @@ enum BoardFiles {
                 throw .store(StoreError(path: path, operation: "read", errno: errno))
             }
             if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
+            hasher.update(data: chunk[0..<n])
+            size += n
             // The owner may still be writing: never read more than the limit.
-            if bytes.count > limit { throw .tooLarge(ownerID: status.st_uid, changed: changed, limit: limit) }
+            if size > limit { throw .tooLarge(ownerID: status.st_uid, changed: changed, limit: limit) }
+            if mayBeExport == nil, let first = chunk[0..<n].first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+                mayBeExport = first == 0x7B
+                if mayBeExport == true { bytes.reserveCapacity(Int(status.st_size)) }
+            }
+            if mayBeExport == false {
+                if bytes.count < keepIfNotJSON { bytes.append(contentsOf: chunk[0..<min(n, keepIfNotJSON - bytes.count)]) }
+            } else {
+                bytes.append(contentsOf: chunk[0..<n])
+            }
         }
-        return HandedInFile(bytes: bytes, ownerID: status.st_uid, changed: changed, changedNanoseconds: Int(status.st_ctim.tv_nsec),
+        let sha = ContentDigest.hex(hasher.finalize())
+        return HandedInFile(bytes: bytes, sha256: sha, size: size, truncated: bytes.count < size, ownerID: status.st_uid, changed: changed, changedNanoseconds: Int(status.st_ctim.tv_nsec),
                             modifiedNanoseconds: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec))
     }
 

@@ -253,7 +253,7 @@ public struct Receiver: Sendable {
         }
         let handedInAt = arrival.handedInAt
         return Receipt(formID: inbox.form.id, formVersion: inbox.form.version,
-                       handIn: Receipt.HandIn(file: arrival.name, sha256: arrival.sha256 ?? "", size: arrival.bytes?.count ?? 0,
+                       handIn: Receipt.HandIn(file: arrival.name, sha256: arrival.sha256 ?? "", size: arrival.size,
                                               owner: arrival.owner, ownerID: arrival.ownerID, handedInAt: handedInAt),
                        receivedAt: now, deadline: inbox.form.deadline,
                        onTime: handedInAt < SwedishTime.endOfDay(inbox.form.deadline),
@@ -332,6 +332,7 @@ public struct Receiver: Sendable {
         guard let all = arrival.bytes else { return nil }
         // Of a refused file, only as much as shows why.
         let bytes = receipt.isAccepted || all.count <= refusedCopy ? all : Array(all.prefix(refusedCopy))
+        let whole = max(arrival.size, all.count)
         let folder: String
         let stem: String
         if receipt.isAccepted, let committee = receipt.export.committeeID, let revision = receipt.export.revision {
@@ -360,8 +361,8 @@ public struct Receiver: Sendable {
             if !receipt.isAccepted {
                 let reasons = receipt.reasons.map { "- \($0.message.sv)\n  \($0.message.en)" }.joined(separator: "\n")
                 var text = "Avvisad / refused: \(arrival.name)\nInlämnad av / handed in by: \(arrival.owner)\n\(reasons)\n"
-                if bytes.count < all.count {
-                    text += "Sparat / kept: de första \(bytes.count) av \(all.count) byte / the first \(bytes.count) of \(all.count) bytes\n"
+                if bytes.count < whole {
+                    text += "Sparat / kept: de första \(bytes.count) av \(whole) byte / the first \(bytes.count) of \(whole) bytes\n"
                 }
                 _ = try? BoardFiles.createUnique(Array(Sanitizer.visible(text, singleLine: false).utf8), folder: full,
                                                  stem: (attempt == 1 ? stem : "\(stem)-\(attempt)") + ".reasons", ext: ".txt",
@@ -432,6 +433,8 @@ struct Arrival: Sendable {
     var isFolder = false
     /// The name's bytes when they are not UTF-8 (`name` is then only its visible form).
     var rawName: [UInt8]?
+    /// The whole file's size (`bytes` may be only its start, when it cannot be an export).
+    var size = 0
 
     /// The largest file taken (the same as the largest draft).
     static let maximumSize = DraftCodec.maximumSize
@@ -462,7 +465,8 @@ struct Arrival: Sendable {
         do {
             let file = try BoardFiles.readHandIn(path, limit: maximumSize)
             arrival.bytes = file.bytes
-            arrival.sha256 = ContentDigest.sha256Hex(file.bytes)
+            arrival.sha256 = file.sha256
+            arrival.size = file.size
             arrival.ownerID = file.ownerID
             arrival.owner = BoardFiles.userName(file.ownerID)
             arrival.handedInAt = clock.shifted(file.changed)
