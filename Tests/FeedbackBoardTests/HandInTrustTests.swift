@@ -68,6 +68,9 @@ import Glibc
         #expect(kn.accepted?.export.documentID == BoardSamples.documentID(2))
         #expect(kn.replaced?.export.documentID == BoardSamples.documentID(1))
         #expect(status.line(for: kn, language: .sv).contains("ersätter dokumentet \(BoardSamples.documentID(1)) (r3"))
+        // The report says so too.
+        let html = ReportHTML(report: try RoundReport.load(box.inbox, now: SampleDrafts.now), language: .sv).render()
+        #expect(html.contains("Kulturnämnden: ersätter dokumentet \(BoardSamples.documentID(1))"), "report")
         // Revisions compare within the new document now: the old one's r3 was not "newer" than r4.
         try box.drop(export("kn", index: 2, revision: 5), as: "next.json")
         #expect(codes(try box.receive(), "next.json") == [])
