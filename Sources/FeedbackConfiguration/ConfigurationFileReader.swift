@@ -110,12 +110,12 @@ public struct ConfigurationFileReader: Sendable {
             throw ConfigurationError(place: path, problem: Localized(sv: "är \(what.sv), inte en vanlig fil; den läses inte",
                                                                        en: "is \(what.en), not a regular file; it is not read"))
         }
-        guard info.st_uid == 0 || info.st_uid == trustedUser else {
+        guard Ownership.isTrusted(owner: info.st_uid, mode: 0, user: trustedUser) else {
             throw ConfigurationError(place: path, problem: Localized(
                 sv: "ägs av \(Self.userName(info.st_uid)), inte av dig eller root; den läses inte",
                 en: "is owned by \(Self.userName(info.st_uid)), not by you or root; it is not read"))
         }
-        guard info.st_mode & S_IWOTH == 0 else {
+        guard Ownership.isTrusted(owner: info.st_uid, mode: info.st_mode, user: trustedUser) else {
             throw ConfigurationError(place: path, problem: Localized(
                 sv: "kan ändras av alla användare; den läses inte (rätta med chmod o-w)",
                 en: "can be changed by every user; it is not read (fix with chmod o-w)"))

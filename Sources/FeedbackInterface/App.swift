@@ -17,6 +17,9 @@ public enum AppEvent: Sendable {
     case renderFinished(DocumentKind, path: String, failure: SaveFailure?)
     case importRead(ImportProposal?, problem: String?)
     case sideFileWritten(path: String?, problem: String?)
+    /// A declined autosave was kept in the user's private folder (`path`), or could not be
+    /// (`problem`).
+    case autosaveKept(path: String?, problem: String?)
     case changesComputed(ChangesReport)
     /// A read-only window: the lock's holder is gone / the draft was saved by its holder.
     case lockReleased
@@ -165,6 +168,8 @@ public struct App: Sendable {
             session!.importRead(proposal, problem: problem)
         case .sideFileWritten(let path, let problem):
             session!.sideFileWritten(path, problem: problem)
+        case .autosaveKept(let path, let problem):
+            session!.autosaveKept(path, problem: problem)
         case .changesComputed(let report):
             session!.changesComputed(report)
         case .lockReleased:

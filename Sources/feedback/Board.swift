@@ -10,12 +10,13 @@ struct Board: ParsableCommand {
         abstract: "Styrelsens sida: inkorg, mottagning, läget, sammanställning / the board's side of a round.",
         discussion: """
             feedback board init DIR              make an inbox for a round (--group for a shared server)
+            feedback board allow DIR COMMITTEE USER|@GROUP …   who may hand in for a committee (--remove)
             feedback board receive DIR           take in what was handed in, write signed receipts (--watch)
             feedback board status DIR            who has handed in; exit 0 only when every committee has decided feedback
             feedback board report DIR --format html|docx|md|csv [-o FILE]   the compiled document
             feedback board [DIR]                 the overview (DIR default: $FEEDBACK_INBOX, else .)
             """,
-        subcommands: [BoardOverviewCommand.self, BoardInit.self, BoardReceive.self, BoardStatus.self, BoardReport.self],
+        subcommands: [BoardOverviewCommand.self, BoardInit.self, BoardAllow.self, BoardReceive.self, BoardStatus.self, BoardReport.self],
         defaultSubcommand: BoardOverviewCommand.self
     )
 }

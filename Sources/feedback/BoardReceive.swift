@@ -79,6 +79,9 @@ struct BoardReceive: ParsableCommand {
         for (file, why) in batch.leftAlone {
             Console.err("\(Sanitizer.visible(file)): \(why[language])")
         }
+        for notice in batch.notices {
+            Console.err((sv ? "obs: " : "note: ") + Sanitizer.visible(notice[language]))
+        }
         let accepted = batch.outcomes.filter(\.receipt.isAccepted).count
         let refused = batch.outcomes.count - accepted
         Console.out(sv ? "\(batch.outcomes.count) mottagna: \(accepted) godkända, \(refused) avvisade."
@@ -103,6 +106,7 @@ struct BoardReceive: ParsableCommand {
             })),
             ("finished", .array(batch.finished.map { .string($0) })),
             ("leftAlone", .array(batch.leftAlone.map { .string($0.file) })),
+            ("notices", .array(batch.notices.map { .object(JSONObject([("sv", .string($0.sv)), ("en", .string($0.en))])) })),
         ]))
     }
 }

@@ -23,8 +23,8 @@ struct BoardTestInbox {
         return path
     }
 
-    func receive(clock: BoardClock = BoardClock()) throws -> Receiver.Batch {
-        try Receiver(inbox: inbox, key: key, clock: clock).receiveAll()
+    func receive(clock: BoardClock = BoardClock(), limits: Receiver.Limits = Receiver.Limits()) throws -> Receiver.Batch {
+        try Receiver(inbox: inbox, key: key, clock: clock).receiveAll(limits: limits)
     }
 
     func names(_ folder: String) -> [String] {

@@ -119,6 +119,44 @@ import FeedbackModel
     }
 }
 
+extension ReceiptTests {
+    /// A receipt file checked with nothing but OpenSSL and the steps docs/handing-in.md
+    /// gives: the signed bytes are the file without `signature.value` in canonical JSON, so
+    /// the key id and algorithm are covered; changing either makes OpenSSL refuse it.
+    @Test(.enabled(if: isInstalled("openssl") && isInstalled("python3")))
+    func openSSLVerifiesAReceiptFileFromTheDocumentedBytes() throws {
+        let folder = TemporaryFolder()
+        let key = ReceiptSigningKey.generate()
+        try folder.write("public.pem", key.publicKey.pem)
+        try folder.write(bytes: try ReceiptFile.signed(Self.sample(keyID: key.publicKey.id), with: key), "receipt.json")
+        func opensslVerifies(_ receipt: String) throws -> Bool {
+            let split = try run("/usr/bin/env", ["python3", "-c", ReceiptScripts.signedBytes, folder.file(receipt),
+                                                 folder.file("message"), folder.file("signature")])
+            #expect(split.status == 0, "\(split.stderr)")
+            let verified = try run("/usr/bin/env", ["openssl", "pkeyutl", "-verify", "-pubin", "-inkey", folder.file("public.pem"),
+                                                    "-rawin", "-in", folder.file("message"), "-sigfile", folder.file("signature")])
+            return verified.status == 0 && verified.stdout.contains("Signature Verified Successfully")
+        }
+        #expect(try opensslVerifies("receipt.json"))
+        let text = try folder.read("receipt.json")
+        // The key id and the algorithm are signed: another value in either fails.
+        try folder.write("other-key-id.json", text.replacingOccurrences(of: "\"keyId\": \"\(key.publicKey.id)\"", with: "\"keyId\": \"0000000000000000\""))
+        #expect(try !opensslVerifies("other-key-id.json"))
+        try folder.write("other-algorithm.json", text.replacingOccurrences(of: "\"algorithm\": \"Ed25519\"", with: "\"algorithm\": \"ed25519\""))
+        #expect(try !opensslVerifies("other-algorithm.json"))
+    }
+
+    /// A signature object with anything but algorithm, keyId and value is refused (nothing
+    /// unsigned may ride along in it).
+    @Test func aSignatureWithAnExtraMemberFails() throws {
+        let key = ReceiptSigningKey.generate()
+        let bytes = try ReceiptFile.signed(Self.sample(keyID: key.publicKey.id), with: key)
+        guard case .object(var object) = try JSONParser.parse(bytes) else { Issue.record("not JSON"); return }
+        JSONEdit.set(.string("board"), at: ["signature", "signer"], in: &object)
+        #expect(!ReceiptFile.verify(JSONWriter.pretty(.object(object)), key: key.publicKey).isValid)
+    }
+}
+
 /// Collects failures from concurrent iterations.
 final class Failures: @unchecked Sendable {
     private var items: [String] = []

@@ -150,7 +150,7 @@ struct BoardInterfaceTests {
         }
         h.event(.saveFinished(saved, path: "/tmp/utkast.json", purpose: .draft, failure: nil, emergencyCopy: nil))
         let commands = h.takeCommands()
-        guard case .session(.submit(let handedIn))? = commands.first(where: { if case .session(.submit) = $0 { return true } else { return false } }) else {
+        guard case .session(.submit(let handedIn, _))? = commands.first(where: { if case .session(.submit) = $0 { return true } else { return false } }) else {
             Issue.record("no hand-in after the save: \(commands)")
             return
         }

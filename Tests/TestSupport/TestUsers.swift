@@ -52,9 +52,9 @@ public final class TestUser: @unchecked Sendable {
 
     /// Runs a program as this user to completion.
     @discardableResult
-    public func run(_ arguments: [String], in folder: String? = nil) throws -> RunResult {
+    public func run(_ arguments: [String], in folder: String? = nil, input: [UInt8] = []) throws -> RunResult {
         let line = command(arguments)
-        return try TestSupport.run(line[0], Array(line.dropFirst()), in: folder)
+        return try TestSupport.run(line[0], Array(line.dropFirst()), in: folder, input: input)
     }
 
     /// Runs `feedback` as this user.

@@ -1,3 +1,4 @@
+import Crypto
 import FeedbackModel
 import CBoardSystem
 #if canImport(Glibc)
@@ -9,7 +10,14 @@ import Glibc
 enum BoardFiles {
     /// A file handed in, as read once: what is checked is what is archived.
     struct HandedInFile: Sendable {
+        /// The bytes read: all of them, or only the first `keepIfNotJSON` of a file that
+        /// cannot be an export (`truncated`).
         var bytes: [UInt8]
+        /// SHA-256 of the whole file.
+        var sha256: String
+        /// The whole file's size.
+        var size: Int
+        var truncated: Bool
         var ownerID: UInt32
         /// The inode's change time: set when the file was placed in the folder, and not
         /// settable backwards by its owner (unlike the modification time).
@@ -29,7 +37,11 @@ enum BoardFiles {
 
     /// Reads a file someone else placed: never follows a symlink, never blocks on a FIFO,
     /// refuses anything but a regular file and anything over `limit` bytes.
-    static func readHandIn(_ path: String, limit: Int) throws(ReadFailure) -> HandedInFile {
+    ///
+    /// A file whose first byte after white space is not `{` cannot be an export: of it only
+    /// the first `keepIfNotJSON` bytes are kept in memory while the whole is hashed, so what
+    /// is not an export never costs its size in memory.
+    static func readHandIn(_ path: String, limit: Int, keepIfNotJSON: Int = 1 << 20) throws(ReadFailure) -> HandedInFile {
         var linkStatus = stat()
         let lstatOK = lstat(path, &linkStatus) == 0
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
@@ -47,8 +59,11 @@ enum BoardFiles {
         guard (status.st_mode & S_IFMT) == S_IFREG else { throw .notRegular(ownerID: status.st_uid, changed: changed) }
         guard Int(status.st_size) <= limit else { throw .tooLarge(ownerID: status.st_uid, changed: changed, limit: limit) }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(status.st_size))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var hasher = SHA256()
+        var size = 0
+        // nil until the first byte that is not white space says whether it may be JSON.
+        var mayBeExport: Bool?
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
@@ -56,11 +71,22 @@ enum BoardFiles {
                 throw .store(StoreError(path: path, operation: "read", errno: errno))
             }
             if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
+            hasher.update(data: chunk[0..<n])
+            size += n
             // The owner may still be writing: never read more than the limit.
-            if bytes.count > limit { throw .tooLarge(ownerID: status.st_uid, changed: changed, limit: limit) }
+            if size > limit { throw .tooLarge(ownerID: status.st_uid, changed: changed, limit: limit) }
+            if mayBeExport == nil, let first = chunk[0..<n].first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+                mayBeExport = first == 0x7B
+                if mayBeExport == true { bytes.reserveCapacity(Int(status.st_size)) }
+            }
+            if mayBeExport == false {
+                if bytes.count < keepIfNotJSON { bytes.append(contentsOf: chunk[0..<min(n, keepIfNotJSON - bytes.count)]) }
+            } else {
+                bytes.append(contentsOf: chunk[0..<n])
+            }
         }
-        return HandedInFile(bytes: bytes, ownerID: status.st_uid, changed: changed, changedNanoseconds: Int(status.st_ctim.tv_nsec),
+        let sha = ContentDigest.hex(hasher.finalize())
+        return HandedInFile(bytes: bytes, sha256: sha, size: size, truncated: bytes.count < size, ownerID: status.st_uid, changed: changed, changedNanoseconds: Int(status.st_ctim.tv_nsec),
                             modifiedNanoseconds: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec))
     }
 
@@ -71,53 +97,15 @@ enum BoardFiles {
     }
 
     /// Creates `path` with exactly `bytes`, never replacing anything and never visible half
-    /// written: the bytes go to a hidden temporary name in the same folder (which the inbox
-    /// ignores), then are linked to `path`, which fails if the name exists. With `sync` the
-    /// file and the folder are flushed; a batch can instead flush once with `syncFileSystem`.
-    static func createExclusive(_ bytes: [UInt8], at path: String, mode: mode_t, sync: Bool) throws(CreateFailure) {
-        let directory = FileStore.directory(of: path)
-        let temporary = directory + "/." + FileStore.fileName(of: path) + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .store(StoreError(path: path, operation: "create", errno: errno)) }
-        func abandon(_ operation: String, _ code: Int32) -> CreateFailure {
-            close(fd)
-            unlink(temporary)
-            return .store(StoreError(path: path, operation: operation, errno: code))
+    /// written: FileStore's one save routine (`saveNew`: a hidden temporary name in the same
+    /// folder, which the inbox ignores, then renamed without replacing). With `sync` the file
+    /// and the folder are flushed; a batch can instead flush once with `syncFileSystem`.
+    static func createExclusive(_ bytes: [UInt8], at path: String, mode: mode_t, sync: Bool,
+                                store: FileStore = FileStore()) throws(CreateFailure) {
+        do { try store.saveNew(bytes, to: path, newFileMode: mode, sync: sync) } catch {
+            if case .exists = error.kind { throw .exists }
+            throw .store(error)
         }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { all in write(fd, all.baseAddress! + written, all.count - written) }
-            if n < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                throw abandon("write", errno)
-            }
-            if n == 0 { throw abandon("write", ENOSPC) }
-            written += n
-        }
-        if sync, fsync(fd) != 0 { throw abandon("sync", errno) }
-        if fchmod(fd, mode) != 0 { throw abandon("write", errno) }
-        if close(fd) != 0 && errno != EINTR {
-            let code = errno
-            unlink(temporary)
-            throw .store(StoreError(path: path, operation: "write", errno: code))
-        }
-        if link(temporary, path) != 0 {
-            let code = errno
-            if code == EEXIST {
-                unlink(temporary)
-                throw .exists
-            }
-            // File systems without hard links: a rename that refuses to replace.
-            if board_rename_noreplace(temporary, path) != 0 {
-                let renameCode = errno
-                unlink(temporary)
-                if renameCode == EEXIST { throw .exists }
-                throw .store(StoreError(path: path, operation: "rename", errno: code))
-            }
-        } else {
-            unlink(temporary)
-        }
-        if sync { syncDirectory(directory) }
     }
 
     /// Creates `folder/stem.ext`, or `stem-2.ext`, `stem-3.ext`, … if the name is taken.
@@ -172,6 +160,33 @@ enum BoardFiles {
             if name != "." && name != ".." { names.append(name) }
         }
         return (names.sorted(), notUTF8)
+    }
+
+    /// The names in a folder like `names(in:)`, with the bytes of each name that is not
+    /// UTF-8 (to answer and remove such a file through `withRawPath`).
+    static func rawNames(in folder: String) throws(StoreError) -> (names: [String], notUTF8: [[UInt8]]) {
+        guard let dir = opendir(folder) else { throw StoreError(path: folder, operation: "read", errno: errno) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        var notUTF8: [[UInt8]] = []
+        while let entry = readdir(dir) {
+            let raw = withUnsafeBytes(of: entry.pointee.d_name) { raw -> [UInt8] in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                return Array(bytes[0..<(bytes.firstIndex(of: 0) ?? bytes.count)])
+            }
+            let name = String(decoding: raw, as: UTF8.self)
+            guard Array(name.utf8) == raw else { notUTF8.append(raw); continue }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return (names.sorted(), notUTF8)
+    }
+
+    /// Calls `body` with the C path `folder/name` built from raw name bytes.
+    static func withRawPath<R>(folder: String, name: [UInt8], _ body: (UnsafePointer<CChar>) -> R) -> R {
+        let bytes = Array(folder.utf8) + [0x2F] + name + [0]
+        return bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { body($0) }
+        }
     }
 
     /// A user's login name, or `uid N` when the user database does not know the number.

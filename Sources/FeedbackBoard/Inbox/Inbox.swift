@@ -8,6 +8,7 @@ import Glibc
 ///
 /// ```
 /// DIR/inbox.json         which form and version this round takes, the receipt key's id
+/// DIR/allowed.json      who may hand in for each committee (feedback board allow)
 /// DIR/form.yaml          a copy of the form definition (the inbox needs nothing else)
 /// DIR/README.md          for board staff: what is where, the commands, the shared set-up
 /// DIR/receipt-key.pub    the board's public key (PEM): anyone can check a receipt with it
@@ -115,6 +116,8 @@ public struct Inbox: Sendable {
 /// The names of an inbox's files and folders.
 public enum InboxLayout {
     public static let manifest = "inbox.json"
+    /// Who may hand in for each committee (`feedback board allow`).
+    public static let allowed = "allowed.json"
     public static let form = "form.yaml"
     public static let readme = "README.md"
     public static let publicKey = "receipt-key.pub"

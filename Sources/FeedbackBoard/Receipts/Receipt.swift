@@ -4,7 +4,11 @@ import FeedbackModel
 /// accepted, signed by the board so that the committee can prove it.
 public struct Receipt: Sendable, Equatable {
     public static let format = "feedback-receipt"
-    public static let formatVersion = 1
+    /// 2: the signature covers its own `algorithm` and `keyId` (version 1's did not, so a
+    /// version-1 receipt is not accepted).
+    public static let formatVersion = 2
+    /// The only signature algorithm.
+    public static let algorithm = "Ed25519"
 
     public enum Decision: String, Sendable, Equatable {
         case accepted, refused
@@ -73,6 +77,9 @@ public struct Receipt: Sendable, Equatable {
 
     public var isAccepted: Bool { decision == .accepted }
 
+    /// Whether `facts` state the same content as this receipt's export.
+    func contentSha256Matches(_ facts: ExportFacts) -> Bool { export.contentSha256 == facts.contentSha256 }
+
     // MARK: - JSON
 
     /// Everything the signature covers, in the order it is written.
@@ -110,8 +117,18 @@ public struct Receipt: Sendable, Equatable {
         return o
     }
 
-    /// The bytes the signature is made over: RFC 8785 canonical JSON of `unsignedJSON`.
-    public var signedBytes: [UInt8] { JSONWriter.canonical(.object(unsignedJSON)) }
+    /// The receipt as signed: every member of the file but the signature's `value`, i.e.
+    /// `unsignedJSON` with `"signature": {"algorithm": "Ed25519", "keyId": keyID}`.
+    public var signedJSON: JSONObject {
+        var o = unsignedJSON
+        o["signature"] = .object(JSONObject([("algorithm", .string(Receipt.algorithm)), ("keyId", .string(keyID))]))
+        return o
+    }
+
+    /// The bytes the signature is made over: the RFC 8785 canonical JSON of `signedJSON`
+    /// (the whole receipt file without `signature.value`, so its key id and algorithm are
+    /// covered). docs/handing-in.md shows how to rebuild them and check them with OpenSSL.
+    public var signedBytes: [UInt8] { JSONWriter.canonical(.object(signedJSON)) }
 
     /// Reads the members written by `unsignedJSON` (the signature is checked elsewhere).
     init(json o: JSONObject, keyID: String) throws(BoardError) {

@@ -1,8 +1,9 @@
 import FeedbackModel
 import Foundation
 
-/// A receipt as a file: the receipt's JSON with a `signature` member, an Ed25519 signature
-/// over the RFC 8785 canonical form of everything else. A receipt verifies only if the file
+/// A receipt as a file: the receipt's JSON with a `signature` member (`algorithm`, `keyId`,
+/// `value`), `value` being the base64 Ed25519 signature over the RFC 8785 canonical form of
+/// the whole file without `signature.value` (see `Receipt.signedBytes`). A receipt verifies only if the file
 /// is byte for byte what the board wrote, so any changed byte makes it fail.
 public enum ReceiptFile {
     /// The largest receipt file read (a receipt with every finding of a broken draft is
@@ -11,11 +12,13 @@ public enum ReceiptFile {
 
     /// The signed file's bytes.
     public static func signed(_ receipt: Receipt, with key: ReceiptSigningKey) throws(BoardError) -> [UInt8] {
+        var receipt = receipt
+        receipt.keyID = key.publicKey.id
         let signature = try key.signature(for: receipt.signedBytes)
         var object = receipt.unsignedJSON
         object["signature"] = .object(JSONObject([
-            ("algorithm", .string("Ed25519")),
-            ("keyId", .string(key.publicKey.id)),
+            ("algorithm", .string(Receipt.algorithm)),
+            ("keyId", .string(receipt.keyID)),
             ("value", .string(Data(signature).base64EncodedString())),
         ]))
         return JSONWriter.pretty(.object(object))
@@ -48,7 +51,8 @@ public enum ReceiptFile {
         do { receipt = try Receipt(json: object, keyID: signatureKeyID(signatureValue) ?? "") } catch {
             return Check(receipt: nil, problems: problems + [error.message])
         }
-        guard case .object(let signature)? = signatureValue, signature["algorithm"]?.stringValue == "Ed25519",
+        guard case .object(let signature)? = signatureValue, signature["algorithm"]?.stringValue == Receipt.algorithm,
+              signature.members.count == 3,
               let keyID = signature["keyId"]?.stringValue, let value = signature["value"]?.stringValue,
               // Only the canonical base64 of 64 bytes: padding bits that decoders ignore must
               // not let a changed character pass.
@@ -65,6 +69,15 @@ public enum ReceiptFile {
                                       en: "the signature does not verify: the receipt has been changed or is not the board's"))
         }
         return Check(receipt: receipt, problems: problems)
+    }
+
+    /// The receipt a file holds, read without checking its signature (to find which pinned
+    /// key should check it); nil when it is no receipt.
+    public static func unverifiedReceipt(_ bytes: [UInt8]) -> Receipt? {
+        guard case .object(var object)? = try? JSONParser.parse(bytes) else { return nil }
+        let keyID = signatureKeyID(object["signature"]) ?? ""
+        object["signature"] = nil
+        return try? Receipt(json: object, keyID: keyID)
     }
 
     private static func signatureKeyID(_ value: JSONValue?) -> String? {

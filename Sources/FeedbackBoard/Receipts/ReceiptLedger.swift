@@ -56,16 +56,18 @@ public struct ReceiptLedger: Sendable {
         return ReceiptLedger(entries: entries, rejected: rejected)
     }
 
-    /// The newest accepted receipt of each committee (the highest revision).
-    public var acceptedByCommittee: [String: Entry] {
-        var result: [String: Entry] = [:]
-        for entry in entries where entry.receipt.isAccepted {
-            guard let committee = entry.receipt.export.committeeID else { continue }
-            if let current = result[committee], (current.receipt.export.revision ?? -1) >= (entry.receipt.export.revision ?? -1) { continue }
-            result[committee] = entry
-        }
-        return result
-    }
+    /// Every committee any receipt names.
+    var namedCommittees: Set<String> { Set(entries.compactMap(\.receipt.export.committeeID)) }
+
+    /// The answer that counts for each committee (see `LedgerSummary`).
+    public var acceptedByCommittee: [String: Entry] { summary(namedCommittees).current }
+
+    /// For each committee whose answer another document replaced, the replaced one's last
+    /// accepted receipt.
+    public var replacedByCommittee: [String: Entry] { summary(namedCommittees).replaced }
+
+    /// Which committee each accepted document id belongs to.
+    public var committeeByDocument: [String: String] { summary(namedCommittees).documents }
 
     /// Whether a file with this name and these bytes already has a receipt (a receive that
     /// stopped before it removed the file from incoming/).

@@ -29,6 +29,7 @@ struct ExportCheck: Sendable {
                 sv: "innehållets SHA-256 är \(actualHash), inte \(export.statedContentSha256) som filen anger: filen har ändrats efter exporten",
                 en: "the content's SHA-256 is \(actualHash), not \(export.statedContentSha256) as the file states: the file was changed after export")))
         }
+        reasons += checkIdentity(export.object)
         reasons += checkTotals(export)
         let findings = Validator(form: form).validate(export.draft)
         for finding in findings where finding.severity == .error {
@@ -41,6 +42,31 @@ struct ExportCheck: Sendable {
         facts.headings = form.sections.count
         facts.headingsDone = form.sections.filter { isDone($0, export.draft, findings) }.count
         return Result(facts: facts, reasons: reasons, export: export)
+    }
+
+    /// The file says who it is: its committee's id and names are the form's, and its
+    /// identifying texts carry no control, bidirectional or invisible format characters (the
+    /// same check as text fields), so what reaches a receipt, screen or report is what it says.
+    func checkIdentity(_ object: JSONObject) -> [Receipt.Reason] {
+        var reasons: [Receipt.Reason] = []
+        guard case .object(let committee)? = object["committee"], let id = committee["id"]?.stringValue else { return [] }
+        for (member, value) in [("/committee/id", committee["id"]), ("/committee/name", committee["name"]),
+                                ("/committee/nameEn", committee["nameEn"]), ("/documentId", object["documentId"]),
+                                ("/status", object["status"])] {
+            guard let text = value?.stringValue, Sanitizer.hasHazard(text, singleLine: true) else { continue }
+            reasons.append(Receipt.Reason(code: "controlCharacter", pointer: member, message: Localized(
+                sv: "\(member) innehåller styrtecken eller osynliga tecken (\(Sanitizer.visible(String(text.prefix(80))))); filen tas inte emot",
+                en: "\(member) holds control or invisible characters (\(Sanitizer.visible(String(text.prefix(80))))); the file is not taken")))
+        }
+        guard let listed = form.committee(id: id) else { return reasons }
+        let name = committee["name"]?.stringValue, nameEn = committee["nameEn"]?.stringValue
+        if name != listed.name || (nameEn != nil && nameEn != listed.nameEn) {
+            let stated = Sanitizer.visible(String((name ?? "?").prefix(80)))
+            reasons.append(Receipt.Reason(code: "committeeName", pointer: "/committee/name", message: Localized(
+                sv: "filen säger att nämnden \(Sanitizer.visible(id)) heter \(stated), men formulärets lista säger \(listed.name): filen är inte den nämndens",
+                en: "the file says the committee \(Sanitizer.visible(id)) is called \(stated), but the form's list says \(listed.nameEn): the file is not that committee's")))
+        }
+        return reasons
     }
 
     /// Every total of a plan-year column is the sum of the rows (the board adds them up from
@@ -109,8 +135,10 @@ struct ExportCheck: Sendable {
     /// What a file says of itself, read leniently (for a refused file's receipt); texts are
     /// cut to 200 characters, so a hostile file cannot bloat its receipt.
     func claimedFacts(_ object: JSONObject) -> Receipt.ExportFacts {
+        // Cut and made visible: a hostile file can neither bloat its receipt nor put control
+        // characters into it.
         func short(_ value: JSONValue?) -> String? {
-            value?.stringValue.map { String(String.UnicodeScalarView($0.unicodeScalars.prefix(200))) }
+            value?.stringValue.map { Sanitizer.visible(String(String.UnicodeScalarView($0.unicodeScalars.prefix(200)))) }
         }
         var facts = Receipt.ExportFacts()
         if case .object(let committee)? = object["committee"] {

@@ -42,7 +42,7 @@ public enum ReceiveWatch {
             do {
                 let batch = try receiver.receiveAll(settle: settleSeconds)
                 if !batch.outcomes.isEmpty || !batch.finished.isEmpty { report(batch) }
-                again = !batch.leftAlone.isEmpty
+                again = !batch.leftAlone.isEmpty || !batch.notices.isEmpty
             } catch {
                 failure(error)
             }

@@ -21,6 +21,7 @@ public enum ReportDocument {
         blocks.append(.table(Table(caption: words.statusHeading, columns: columns(words.statusColumns, numeric: [2]),
                                    rows: ReportRows.status(report, language), firstColumnIsHeader: true)))
         blocks.append(.text(report.status.summaryLine(language)))
+        blocks += report.status.handOverLines(language: language).map { .text($0) }
 
         for section in form.sections {
             blocks.append(.heading(level: 1, text: "\(section.number). \(section.title[language])"))

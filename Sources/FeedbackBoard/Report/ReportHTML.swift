@@ -146,7 +146,8 @@ public struct ReportHTML: Sendable {
         let rows = ReportRows.status(report, language)
         return "<section id=\"status\">\n<h2>\(HTML.escape(words.statusHeading))</h2>\n"
             + table(words.statusColumns, rows, numeric: [2], nowrap: [3])
-            + "<p>\(HTML.escape(report.status.summaryLine(language)))</p>\n</section>\n"
+            + "<p>\(HTML.escape(report.status.summaryLine(language)))</p>\n"
+            + report.status.handOverLines(language: language).map { "<p>\(HTML.escape($0))</p>\n" }.joined() + "</section>\n"
     }
 
     func headingSection(_ section: SectionDefinition, into out: inout [UInt8]) {

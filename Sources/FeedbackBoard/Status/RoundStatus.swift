@@ -21,9 +21,12 @@ public struct CommitteeState: Sendable {
     public var latestRefusalFile: String?
     /// How many files this committee has handed in.
     public var handIns: Int
+    /// When another document replaced the committee's answer: the last accepted receipt of
+    /// the document it replaced.
+    public var replaced: Receipt?
 
-    /// Accepted and decided ("beslutad").
-    public var isDecided: Bool { accepted?.export.status == "beslutad" }
+    /// Accepted and decided.
+    public var isDecided: Bool { accepted?.export.status == FormDefinition.decidedStatus }
 }
 
 /// The round at a glance: every committee on the form, what is waiting, and whether the
@@ -38,41 +41,51 @@ public struct RoundStatus: Sendable {
     public var refusedWithoutCommittee: Int
     /// Files in receipts/ that are not valid receipts of this inbox.
     public var rejectedReceipts: [(file: String, problems: [Localized])]
+    /// Who may hand in for each committee (`board allow`).
+    public var permissions = HandInPermissions()
+    /// Whether a committee needs a list to take hand-ins (a round made with `--group`).
+    public var requiresPermissions = false
+    /// Why the list could not be read, if it could not.
+    public var permissionProblem: Localized?
 
     public var isComplete: Bool { committees.allSatisfy(\.isDecided) }
 
-    /// Reads the round's state from the inbox's receipts (every one verified).
+    /// Reads the round's state from the inbox's receipts (every one verified, or the
+    /// board's summary of them when no receipt was added since).
     public static func load(_ inbox: Inbox) throws(BoardError) -> RoundStatus {
-        let ledger = try ReceiptLedger.load(inbox)
-        return RoundStatus(inbox: inbox, ledger: ledger)
+        RoundStatus(inbox: inbox, summary: try LedgerSummary.load(inbox))
     }
 
     public init(inbox: Inbox, ledger: ReceiptLedger) {
+        self.init(inbox: inbox, summary: ledger.summary(Set(inbox.form.committees.map(\.id))))
+    }
+
+    public init(inbox: Inbox, summary: LedgerSummary) {
         form = inbox.form
         inboxPath = inbox.path
-        let accepted = ledger.acceptedByCommittee
-        var byCommittee: [String: [ReceiptLedger.Entry]] = [:]
-        var orphans = 0
-        for entry in ledger.entries {
-            if let id = entry.receipt.export.committeeID, inbox.form.committee(id: id) != nil {
-                byCommittee[id, default: []].append(entry)
-            } else {
-                orphans += 1
-            }
-        }
         committees = inbox.form.committees.map { committee in
-            let entries = byCommittee[committee.id] ?? []
-            let best = accepted[committee.id]
-            let refusal = entries.last { !$0.receipt.isAccepted }
-            let refusalCounts = refusal.map { r in best.map { r.receipt.receivedAt >= $0.receipt.receivedAt } ?? true } ?? false
+            let best = summary.current[committee.id]
+            let refusal = summary.latestRefusal[committee.id]
+            // A refusal is news only if it was handed in after the answer that counts.
+            let refusalCounts = refusal.map { r in best.map { RoundStatus.cameLater(r.receipt, than: $0.receipt) } ?? true } ?? false
             let kind: CommitteeState.Kind = best != nil ? .received : (refusal != nil ? .refused : .missing)
             return CommitteeState(committee: committee, kind: kind, accepted: best?.receipt, acceptedReceiptFile: best?.file,
                                   latestRefusal: refusalCounts ? refusal?.receipt : nil,
-                                  latestRefusalFile: refusalCounts ? refusal?.file : nil, handIns: entries.count)
+                                  latestRefusalFile: refusalCounts ? refusal?.file : nil, handIns: summary.handIns[committee.id] ?? 0,
+                                  replaced: summary.replaced[committee.id]?.receipt)
         }
-        refusedWithoutCommittee = orphans
-        rejectedReceipts = ledger.rejected
+        refusedWithoutCommittee = summary.orphans
+        rejectedReceipts = summary.rejected
+        requiresPermissions = inbox.manifest.group != nil
+        do { permissions = try HandInPermissions.load(inbox) } catch { permissionProblem = error.message }
         waiting = (try? BoardFiles.names(in: inbox.incomingFolder)).map { $0.names.filter { !$0.hasPrefix(".") }.count + $0.notUTF8 }
+    }
+
+    /// Whether `receipt`'s file was handed in after `other`'s (the time the file was placed,
+    /// then the receipt's file name for the same second).
+    static func cameLater(_ receipt: Receipt, than other: Receipt) -> Bool {
+        if receipt.handIn.handedInAt != other.handIn.handedInAt { return receipt.handIn.handedInAt > other.handIn.handedInAt }
+        return receipt.receivedAt > other.receivedAt
     }
 
     /// Counts for the summary line.

@@ -34,11 +34,22 @@ extension RoundStatus {
             }
             text += sv ? ", av \(Sanitizer.visible(receipt.handIn.owner))" : ", by \(Sanitizer.visible(receipt.handIn.owner))"
             parts.append(text)
+            if let replaced = state.replaced { parts.append(replacementText(replaced, language)) }
             if let refusal = state.latestRefusal {
                 parts.append((sv ? "senare inlämning " : "later hand-in ") + refusalText(refusal, language))
             }
         }
+        if let allowed = allowedText(state.committee.id, language) { parts.append(allowed) }
         return parts.joined(separator: "; ")
+    }
+
+    /// "ersätter dokumentet D (r5, av anna)": the answer a replacement took the place of.
+    func replacementText(_ replaced: Receipt, _ language: Language) -> String {
+        let document = Sanitizer.visible(replaced.export.documentID ?? "?")
+        let revision = replaced.export.revision.map { "r\($0)" } ?? "r?"
+        let owner = Sanitizer.visible(replaced.handIn.owner)
+        return language == .sv ? "ersätter dokumentet \(document) (\(revision), av \(owner))"
+                               : "replaces the document \(document) (\(revision), by \(owner))"
     }
 
     func refusalText(_ receipt: Receipt, _ language: Language) -> String {
@@ -53,6 +64,23 @@ extension RoundStatus {
         return text
     }
 
+    /// "får lämna in: anna, @hsn", or the warning that nobody may (a `--group` round), or nil
+    /// when the round has no list for the committee and needs none.
+    func allowedText(_ committee: String, _ language: Language) -> String? {
+        let entries = permissions.entries(for: committee)
+        if entries.isEmpty {
+            guard requiresPermissions else { return nil }
+            return language == .sv ? "VARNING: ingen får lämna in (feedback board allow)" : "WARNING: nobody may hand in (feedback board allow)"
+        }
+        return (language == .sv ? "får lämna in: " : "may hand in: ") + entries.map { Sanitizer.visible($0) }.joined(separator: ", ")
+    }
+
+    /// The committees nobody may hand in for, in a round that requires a list.
+    public var committeesNobodyMayHandInFor: [Committee] {
+        guard requiresPermissions else { return [] }
+        return committees.map(\.committee).filter { permissions.entries(for: $0.id).isEmpty }
+    }
+
     /// "Återkoppling … (pf-aterkoppling v1), sista dag 2027-04-15": the round, safe to print.
     public func title(language: Language) -> String {
         "\(Sanitizer.visible(form.title[language])) (\(form.id) v\(form.version)), "
@@ -64,6 +92,15 @@ extension RoundStatus {
     public func notes(language: Language) -> [String] {
         let sv = language == .sv
         var lines: [String] = []
+        if let permissionProblem {
+            lines.append((sv ? "varning: listan över vem som får lämna in används inte: " : "warning: the list of who may hand in is not used: ") + Sanitizer.visible(permissionProblem[language]))
+        }
+        let nobody = committeesNobodyMayHandInFor
+        if !nobody.isEmpty {
+            let ids = nobody.map(\.id).joined(separator: ", ")
+            lines.append(sv ? "varning: ingen får lämna in för \(nobody.count) nämnder (\(ids)); ange vilka med feedback board allow \(Sanitizer.visible(inboxPath)) NÄMND ANVÄNDARE|@GRUPP"
+                            : "warning: nobody may hand in for \(nobody.count) committees (\(ids)); name who with feedback board allow \(Sanitizer.visible(inboxPath)) COMMITTEE USER|@GROUP")
+        }
         if refusedWithoutCommittee > 0 {
             lines.append(sv ? "\(refusedWithoutCommittee) avvisade filer hör inte till någon nämnd på formuläret (annat formulär eller oläsbara); se receipts/."
                             : "\(refusedWithoutCommittee) refused files belong to no committee of the form (another form, or unreadable); see receipts/.")
@@ -133,6 +170,8 @@ extension RoundStatus {
             o["state"] = .string(state.kind.rawValue)
             o["decided"] = .bool(state.isDecided)
             o["handIns"] = .integer(state.handIns)
+            o["allowed"] = .array(permissions.entries(for: state.committee.id).map { .string($0) })
+            o["replaced"] = state.replaced.map { .object(receiptJSON($0, file: nil)) } ?? .null
             if let accepted = state.accepted {
                 var a = receiptJSON(accepted, file: state.acceptedReceiptFile)
                 a["status"] = accepted.export.status.map { .string($0) } ?? .null

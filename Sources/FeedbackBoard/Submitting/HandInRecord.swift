@@ -22,6 +22,16 @@ public struct HandInRecord: Sendable, Equatable {
     /// The receipt key's id when the file was handed in: a receipt signed with another key
     /// does not count.
     public var keyID: String
+    /// The inbox's public key (PEM) when the file was handed in: pinned, so that a key
+    /// placed beside a receipt later is never what checks it (nil in records written before
+    /// keys were pinned).
+    public var publicKeyPEM: String?
+
+    /// The pinned key, if the record holds one that reads and has the recorded id.
+    public var pinnedKey: ReceiptPublicKey? {
+        guard let publicKeyPEM, let key = try? ReceiptPublicKey(pem: publicKeyPEM), key.id == keyID else { return nil }
+        return key
+    }
 
     /// Where the board writes this hand-in's receipt.
     public var receiptPath: String { inbox + "/" + InboxLayout.receipts + "/" + Arrival.safeStem(file) + ".json" }
@@ -33,11 +43,12 @@ public struct HandInRecord: Sendable, Equatable {
             ("revision", .integer(revision)), ("committee", .string(committeeID)),
             ("contentSha256", .string(contentSha256)), ("fileSha256", .string(fileSha256)),
             ("handedInAt", .string(handedInAt.description)), ("order", .integer(Int(order))), ("keyId", .string(keyID)),
+            ("publicKey", publicKeyPEM.map { .string($0) } ?? .null),
         ]))
     }
 
     init(inbox: String, file: String, documentID: String, revision: Int, committeeID: String, contentSha256: String,
-         fileSha256: String, handedInAt: Timestamp, order: Int64, keyID: String) {
+         fileSha256: String, handedInAt: Timestamp, order: Int64, keyID: String, publicKeyPEM: String?) {
         self.inbox = inbox
         self.file = file
         self.documentID = documentID
@@ -48,6 +59,7 @@ public struct HandInRecord: Sendable, Equatable {
         self.handedInAt = handedInAt
         self.order = order
         self.keyID = keyID
+        self.publicKeyPEM = publicKeyPEM
     }
 
     init?(json bytes: [UInt8]) {
@@ -59,7 +71,7 @@ public struct HandInRecord: Sendable, Equatable {
               let keyID = o["keyId"]?.stringValue else { return nil }
         self.init(inbox: inbox, file: file, documentID: documentID, revision: revision, committeeID: committee,
                   contentSha256: content, fileSha256: fileSha, handedInAt: time,
-                  order: Int64(o["order"]?.intValue ?? 0), keyID: keyID)
+                  order: Int64(o["order"]?.intValue ?? 0), keyID: keyID, publicKeyPEM: o["publicKey"]?.stringValue)
     }
 
     /// Writes the record to `dataFolder/hand-ins/` (private: 0700 folder, 0600 file).

@@ -25,6 +25,12 @@ public struct ReceiptIndex: Sendable {
         return records.sorted { ($0.order, $0.file) < ($1.order, $1.file) }
     }
 
+    /// The hand-in a receipt is for (the same file name and bytes), if it was made from this
+    /// data folder: its record holds the key pinned at hand-in.
+    public func record(for receipt: Receipt) -> HandInRecord? {
+        records().last { $0.file == receipt.handIn.file && $0.fileSha256 == receipt.handIn.sha256 }
+    }
+
     /// The state of the latest hand-in of a document (a draft's `documentID`), or nil when
     /// it was never handed in.
     public func summary(forDocument documentID: String) -> ReceiptSummary? {
@@ -48,9 +54,11 @@ public struct ReceiptIndex: Sendable {
                 }
                 continue
             }
+            // The key pinned at hand-in; only old records without one fall back to the
+            // inbox's current key file (checked against the recorded id below).
             let keyPath = record.inbox + "/" + InboxLayout.publicKey
-            guard let keyBytes = try? FileStore.readLimited(path: keyPath, limit: 64 * 1024),
-                  let key = try? ReceiptPublicKey(pem: String(decoding: keyBytes, as: UTF8.self)) else {
+            guard let key = record.pinnedKey ?? (try? FileStore.readLimited(path: keyPath, limit: 64 * 1024))
+                    .flatMap({ try? ReceiptPublicKey(pem: String(decoding: $0, as: UTF8.self)) }) else {
                 return ReceiptSummary(record: record, state: .unverified, receipt: nil, receiptPath: path, problems: [
                     Localized(sv: "inkorgens offentliga nyckel kan inte läsas", en: "the inbox's public key cannot be read")])
             }
@@ -67,10 +75,24 @@ public struct ReceiptIndex: Sendable {
             guard problems.isEmpty else {
                 return ReceiptSummary(record: record, state: .unverified, receipt: receipt, receiptPath: path, problems: problems)
             }
+            if receipt.isAccepted, let current = currentAnswer(of: record, key: key), current.handIn.sha256 != receipt.handIn.sha256 {
+                return ReceiptSummary(record: record, state: .superseded, receipt: receipt, receiptPath: path, problems: [],
+                                      supersededBy: current)
+            }
             return ReceiptSummary(record: record, state: receipt.isAccepted ? .accepted : .refused, receipt: receipt,
                                   receiptPath: path, problems: [])
         }
         return ReceiptSummary(record: record, state: .waiting, receipt: nil, receiptPath: nil, problems: [])
+    }
+}
+
+extension ReceiptIndex {
+    /// The answer that counts for the record's committee now (the board's receipts, read
+    /// where this user may read them and signed with the pinned key), nil when unknown.
+    func currentAnswer(of record: HandInRecord, key: ReceiptPublicKey) -> Receipt? {
+        guard let inbox = try? Inbox.open(record.inbox), inbox.publicKey == key,
+              let summary = try? LedgerSummary.load(inbox) else { return nil }
+        return summary.current[record.committeeID]?.receipt
     }
 }
 
@@ -85,6 +107,8 @@ public struct ReceiptSummary: Sendable {
         case refused
         /// A receipt is there but does not verify.
         case unverified
+        /// Accepted, but another hand-in now counts for the committee.
+        case superseded
     }
 
     public var record: HandInRecord
@@ -92,6 +116,18 @@ public struct ReceiptSummary: Sendable {
     public var receipt: Receipt?
     public var receiptPath: String?
     public var problems: [Localized]
+    /// For `superseded`: the receipt of the answer that counts now.
+    public var supersededBy: Receipt?
+
+    public init(record: HandInRecord, state: State, receipt: Receipt?, receiptPath: String?, problems: [Localized],
+                supersededBy: Receipt? = nil) {
+        self.record = record
+        self.state = state
+        self.receipt = receipt
+        self.receiptPath = receiptPath
+        self.problems = problems
+        self.supersededBy = supersededBy
+    }
 
     /// "kvitterad 2027-04-15 10:02", "avvisad 2027-04-15 10:02: …", "inlämnad …, väntar på
     /// kvittens": one line, safe to print.
@@ -110,6 +146,12 @@ public struct ReceiptSummary: Sendable {
             var text = (sv ? "avvisad " : "refused ") + SwedishTime.minuteText(receipt.receivedAt)
             if let first = receipt.reasons.first { text += ": " + first.message[language] }
             return Sanitizer.visible(text)
+        case .superseded:
+            guard let receipt, let current = supersededBy else { return "" }
+            let revision = current.export.revision.map { "r\($0)" } ?? "r?"
+            return Sanitizer.visible(sv
+                ? "kvitterad \(SwedishTime.minuteText(receipt.receivedAt)), sedan ersatt av \(revision) inlämnad \(SwedishTime.minuteText(current.handIn.handedInAt)) av \(current.handIn.owner)"
+                : "receipted \(SwedishTime.minuteText(receipt.receivedAt)), then superseded by \(revision) handed in \(SwedishTime.minuteText(current.handIn.handedInAt)) by \(current.handIn.owner)")
         case .unverified:
             let why = problems.first.map { $0[language] } ?? ""
             return Sanitizer.visible((sv ? "kvittensen kan inte godtas: " : "the receipt cannot be trusted: ") + why)

@@ -40,7 +40,11 @@ public struct Submission: Sendable {
         /// Where the receipt will be written (relative names are predictable: the same name
         /// in receipts/).
         public var expectedReceiptPath: String?
+        /// SHA-256 of the export's content (`contentSha256` in the file and the receipt).
         public var contentSha256: String
+        /// SHA-256 of the exact file handed in (the receipt's `handIn.sha256`); nil when
+        /// nothing was handed in.
+        public var fileSha256: String?
         public var revision: Int
         /// The draft's warnings (they do not block).
         public var warnings: [Finding]
@@ -51,9 +55,34 @@ public struct Submission: Sendable {
         public var recordPath: String?
     }
 
+    /// What a replacing hand-in's name carries (`feedback submit --replace`): the board takes
+    /// it as the committee's answer even though another document was accepted before. The
+    /// name is part of the signed receipt, so the replacement is on record.
+    public static let replaceMarker = ".replace-"
+
+    /// Whether a file in incoming/ was handed in to replace the committee's answer.
+    public static func isReplacing(_ name: String) -> Bool { name.contains(replaceMarker) }
+
+    /// The answer that counts for the draft's committee in this inbox, when this user may
+    /// read the receipts: what a hand-in of another document would replace.
+    public func currentAnswer(for draft: Draft) -> Receipt? {
+        guard let committee = draft.committeeID(in: inbox.form), let summary = try? LedgerSummary.load(inbox) else { return nil }
+        return summary.current[committee]?.receipt
+    }
+
+    /// Whether handing `draft` in would replace the committee's accepted answer (another
+    /// document, or an undecided one after a decided one): the interface asks first.
+    public func wouldReplace(_ draft: Draft) -> Receipt? {
+        guard let current = currentAnswer(for: draft) else { return nil }
+        if current.export.documentID != draft.documentID { return current }
+        let decided = FormDefinition.decidedStatus
+        return current.export.status == decided && draft.status(in: inbox.form) != decided ? current : nil
+    }
+
     /// Exports `draft` (stamped `exportedAt`) and hands it in; the record notes the time on
-    /// `clock`.
-    public func submit(_ draft: Draft, exportedAt: Timestamp, clock: BoardClock = BoardClock()) throws(Failure) -> Outcome {
+    /// `clock`. With `replace` the hand-in replaces the committee's accepted answer.
+    public func submit(_ draft: Draft, exportedAt: Timestamp, clock: BoardClock = BoardClock(),
+                       replace: Bool = false) throws(Failure) -> Outcome {
         guard draft.formID == inbox.form.id, draft.formVersion == inbox.form.version else {
             throw .otherForm(Localized(
                 sv: "inkorgen tar emot formuläret \(inbox.form.id) version \(inbox.form.version), men utkastet är skrivet mot \(Sanitizer.visible(draft.formID)) version \(draft.formVersion); ingenting lämnades in",
@@ -64,14 +93,14 @@ public struct Submission: Sendable {
             switch error { case .findings(let findings): throw .findings(findings) }
         }
         if let earlier = acceptedReceipt(contentSha256: result.contentSha256) {
-            return Outcome(handedInPath: nil, expectedReceiptPath: nil, contentSha256: result.contentSha256,
+            return Outcome(handedInPath: nil, expectedReceiptPath: nil, contentSha256: result.contentSha256, fileSha256: nil,
                            revision: draft.revision, warnings: result.warnings, alreadyAccepted: earlier, recordPath: nil)
         }
         let stem = String(result.fileName.dropLast(".json".count))
         var placed: String?
         for _ in 0..<20 {
             let token = String(UInt32.random(in: 0...UInt32.max), radix: 16)
-            let name = "\(stem)-\(String(repeating: "0", count: 8 - token.count))\(token).json"
+            let name = "\(stem)\(replace ? Submission.replaceMarker : "-")\(String(repeating: "0", count: 8 - token.count))\(token).json"
             let path = inbox.incomingFolder + "/" + name
             do {
                 try BoardFiles.createExclusive(result.bytes, at: path, mode: 0o644, sync: true)
@@ -92,10 +121,11 @@ public struct Submission: Sendable {
         let record = HandInRecord(inbox: absolute(inbox.path), file: name, documentID: draft.documentID, revision: draft.revision,
                                   committeeID: draft.committeeID(in: inbox.form) ?? "", contentSha256: result.contentSha256,
                                   fileSha256: ContentDigest.sha256Hex(result.bytes), handedInAt: clock.now(),
-                                  order: BoardFiles.nanosecondsNow(), keyID: inbox.publicKey.id)
+                                  order: BoardFiles.nanosecondsNow(), keyID: inbox.publicKey.id,
+                                  publicKeyPEM: inbox.publicKey.pem)
         let recordPath = dataFolder.flatMap { try? record.save(in: $0) }
         return Outcome(handedInPath: path, expectedReceiptPath: receiptPath, contentSha256: result.contentSha256,
-                       revision: draft.revision, warnings: result.warnings, alreadyAccepted: nil, recordPath: recordPath)
+                       fileSha256: record.fileSha256, revision: draft.revision, warnings: result.warnings, alreadyAccepted: nil, recordPath: recordPath)
     }
 
     /// An accepted receipt in the inbox for this content, if the secretary may read receipts/.

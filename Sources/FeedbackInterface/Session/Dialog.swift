@@ -55,6 +55,8 @@ struct Question: Sendable {
         case takeOver
         /// The draft changed on disk since it was opened: replace it with this window's text?
         case overwriteChanged
+        /// Hand this draft in as the replacement of the committee's accepted answer?
+        case replaceAnswer(Draft)
     }
 
     var subject: Subject

@@ -230,14 +230,17 @@ extension EditorSession {
             return [.takeOver(path: file.path)]
         case .overwriteChanged:
             return saveDraft(now: now, overwriteChanged: true)
+        case .replaceAnswer(let handIn):
+            dialog = .working(title: phrases.t("Lämna in", "Hand in"), text: phrases.t("Lämnar in till regionstyrelsen …", "Handing in to the regional board …"))
+            return [.submit(handIn, replace: true)]
         }
     }
 
     private mutating func answerNo(_ subject: Question.Subject, now: Double) -> [SessionCommand] {
         switch subject {
         case .restoreAutosave:
-            status = StatusMessage(text: phrases.t("Utkastet från filen används; den autosparade versionen är sparad åt sidan.",
-                                                   "The draft from the file is used; the autosaved version is kept aside."), isError: false)
+            status = StatusMessage(text: phrases.t("Utkastet från filen används; den autosparade versionen sparas åt sidan.",
+                                                   "The draft from the file is used; the autosaved version is set aside."), isError: false)
             return [.setAsideAutosave]
         case .replaceFile(_, let path, let purpose):
             dialog = .fileName(FileNamePrompt(line: LineEditor(path), purpose: purpose))
@@ -247,6 +250,9 @@ extension EditorSession {
             dialog = .fileName(FileNamePrompt(line: LineEditor(EditorSession.copyName(for: file.path)), purpose: .saveCopy,
                                               problem: phrases.t("Spara din version under ett annat namn; filen på disken lämnas orörd.",
                                                                  "Save your version under another name; the file on disk is left untouched.")))
+            return []
+        case .replaceAnswer:
+            status = StatusMessage(text: phrases.t("Ingenting lämnades in.", "Nothing was handed in."), isError: false)
             return []
         case .changeCommittee, .takeOver:
             return []

@@ -271,6 +271,21 @@ extension EditorSession {
         return []
     }
 
+    /// Where a declined autosave is kept: the user's private folder, where no other user can
+    /// block or remove it.
+    public mutating func autosaveKept(_ path: String?, problem: String?) {
+        defer { syncView() }
+        if let path {
+            status = StatusMessage(text: phrases.t("Utkastet från filen används; den autosparade versionen är sparad i \(Sanitizer.visible(path)).",
+                                                   "The draft from the file is used; the autosaved version is kept in \(Sanitizer.visible(path))."),
+                                   isError: false)
+        } else {
+            status = StatusMessage(text: phrases.t("Den autosparade versionen kunde inte sparas åt sidan och finns kvar bredvid utkastet: ",
+                                                   "The autosaved version could not be set aside and is still beside the draft: ") + (problem ?? ""),
+                                   isError: true)
+        }
+    }
+
     public mutating func sideFileWritten(_ path: String?, problem: String?) {
         defer { syncView() }
         if let path {

@@ -43,6 +43,9 @@ public enum SubmitOutcome: Sendable {
     case findings([Finding])
     /// The inbox could not be used (said in the user's language).
     case failed(String)
+    /// Nothing was handed in: it would replace the committee's accepted answer (described,
+    /// safe to print), so the user is asked first.
+    case wouldReplace(String)
 }
 
 /// The board's inbox as the session knows it, and the state of the last hand-in.
@@ -119,7 +122,7 @@ extension EditorSession {
     /// Hands in the draft as saved (also once a save asked for by a hand-in has succeeded).
     mutating func submitSaved() -> SessionCommand {
         dialog = .working(title: phrases.t("Lämna in", "Hand in"), text: phrases.t("Lämnar in till regionstyrelsen …", "Handing in to the regional board …"))
-        return .submit(currentDraft())
+        return .submit(currentDraft(), replace: false)
     }
 
     public mutating func submitFinished(_ outcome: SubmitOutcome) {
@@ -146,6 +149,15 @@ extension EditorSession {
             dialog = .exportReview(findings: findings, selected: 0)
         case .failed(let message):
             dialog = .message(title: phrases.t("Kunde inte lämnas in", "Could not be handed in"), lines: [message], isError: true)
+        case .wouldReplace(let current):
+            dialog = .question(Question(
+                subject: .replaceAnswer(currentDraft()), title: phrases.t("Ersätta nämndens återkoppling?", "Replace the committee's feedback?"),
+                lines: [phrases.t("Regionstyrelsen har redan godkänt nämndens återkoppling: \(current).",
+                                  "The regional board has already accepted the committee's feedback: \(current)."),
+                        phrases.t("Lämnas det här utkastet in, ersätter det den; styrelsen ser vilken det ersätter.",
+                                  "Handed in, this draft replaces it; the board sees which one it replaces.")],
+                yes: phrases.t("J lämnar in som ersättning", "Y hands in as the replacement"),
+                no: phrases.t("N lämnar inte in", "N does not hand in")))
         }
     }
 

@@ -19,7 +19,8 @@ public enum SessionCommand: Sendable {
     /// Validate, export and write into the folder (the draft is the saved one).
     case export(Draft, folder: String)
     /// Validate, export and hand the file in to the board's inbox (the draft is the saved one).
-    case submit(Draft)
+    /// Hand the draft in; `replace`: as the replacement of the committee's accepted answer.
+    case submit(Draft, replace: Bool)
     /// Write the committee's document (the draft is the saved one) to `path`, never replacing
     /// another file unless `replace`.
     case renderDocument(Draft, kind: DocumentKind, path: String, replace: Bool)

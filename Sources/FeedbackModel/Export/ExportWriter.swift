@@ -43,6 +43,10 @@ public struct ExportWriter: Sendable {
             switch error { case .findings(let findings): throw .findings(findings) }
         }
         do { try store.makeDirectory(folder, mode: 0o755) } catch { throw .store(error) }
+        // An exports folder another user made (or may change) could swap the exports.
+        if let problem = Ownership.problem(folder, naming: false) {
+            throw .store(StoreError(path: folder, operation: "write", kind: .untrusted(problem)))
+        }
         let base = String(result.fileName.dropLast(".json".count))
         // Temporary files of an export killed half-way are removed; others' are reported.
         let foreign = store.removeStaleTemporaries(of: folder + "/" + result.fileName, now: Int64(time(nil))).foreign

@@ -33,7 +33,16 @@ public struct FormCatalog: Sendable {
     }
 
     mutating func addFiles(in folder: String) {
+        // A forms folder or form another user could have planted is not read.
+        if let problem = Ownership.problem(folder) {
+            problems.append(FormError(file: folder, problem: problem.en))
+            return
+        }
         for file in Self.yamlFiles(in: folder) {
+            if let problem = Ownership.problem(file) {
+                problems.append(FormError(file: file, problem: problem.en))
+                continue
+            }
             do {
                 let bytes = try FileStore.readLimited(path: file, limit: FormReader.maximumSize)
                 // The shipped file, unchanged: reuse the embedded definition instead of parsing it again.

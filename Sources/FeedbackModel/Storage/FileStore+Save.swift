@@ -52,16 +52,17 @@ extension FileStore {
     /// Creates a new file at `path` that replaces nothing: when the name is taken (by a file,
     /// a link, a dangling link, a FIFO, anything, even one made a moment ago by another
     /// process) it fails with `.exists`. Written like `save`, then renamed with
-    /// `RENAME_NOREPLACE` (or linked), so it is never seen half written.
+    /// `RENAME_NOREPLACE` (or linked), so it is never seen half written. Without `sync` the
+    /// file and folder are not flushed one by one (a batch flushes its file system once).
     @discardableResult
-    public func saveNew(_ bytes: [UInt8], to path: String, newFileMode: mode_t = 0o600) throws(StoreError) -> DiskIdentity {
+    public func saveNew(_ bytes: [UInt8], to path: String, newFileMode: mode_t = 0o600, sync: Bool = true) throws(StoreError) -> DiskIdentity {
         let name = FileStore.fileName(of: path)
         let folder = try openFolder(FileStore.directory(of: path), for: path, operation: "create")
         defer { _ = fileSystem.close(folder.fd) }
         if fileSystem.statusAt(folder.fd, name).status != nil {
             throw StoreError(path: path, operation: "create", kind: .exists)
         }
-        return try write(bytes, in: folder, name: name, path: path, mode: newFileMode, replace: false)
+        return try write(bytes, in: folder, name: name, path: path, mode: newFileMode, replace: false, sync: sync)
     }
 
     /// `.NAME.tmp-PID-RANDOM`: the temporary file of a save of NAME.
@@ -72,7 +73,7 @@ extension FileStore {
     /// The one write routine: a temporary file, written, synced, given its mode, renamed to
     /// `name` (replacing or not), and the folder synced.
     private func write(_ bytes: [UInt8], in folder: Folder, name: String, path: String, mode: mode_t,
-                       replace: Bool) throws(StoreError) -> DiskIdentity {
+                       replace: Bool, sync: Bool = true) throws(StoreError) -> DiskIdentity {
         var temporary = ""
         var fd: Int32 = -1
         for _ in 0..<8 {
@@ -100,7 +101,7 @@ extension FileStore {
             if n == 0 { throw abandon("write", ENOSPC) }
             written += n
         }
-        let syncCode = fileSystem.fsync(fd)
+        let syncCode = sync ? fileSystem.fsync(fd) : 0
         if syncCode != 0 { throw abandon("sync", syncCode) }
         let chmodCode = fileSystem.fchmod(fd, mode)
         if chmodCode != 0 { throw abandon("write", chmodCode) }
@@ -111,7 +112,7 @@ extension FileStore {
         let renameCode = fileSystem.renameAt(folder.fd, temporary, name, replace: replace)
         if renameCode != 0 { throw abandon(replace ? "rename" : "create", renameCode) }
         // Rename alone is atomic but not durable: sync the folder that holds the new name.
-        if folder.canSync {
+        if sync && folder.canSync {
             let code = fileSystem.fsync(folder.fd)
             if code != 0 && code != EINVAL { throw StoreError(path: path, operation: "sync", errno: code) }
         }

@@ -24,6 +24,8 @@ public struct StoreError: Error, Sendable, Equatable {
         case exceedsLimit(size: Int, limit: Int)
         /// The draft holds more than the program will read back (a text too long, too many rows).
         case violatesLimit(LimitViolation)
+        /// Owned by another user (not root), or writable by every user: not used (`Ownership`).
+        case untrusted(Localized)
     }
     public var path: String
     public var operation: String
@@ -93,6 +95,8 @@ public struct StoreError: Error, Sendable, Equatable {
         case .foreign(let owner):
             return Localized(sv: "filen tillhör användaren \(Sanitizer.visible(owner)), inte dig, och används inte",
                              en: "the file belongs to the user \(Sanitizer.visible(owner)), not to you, and is not used")
+        case .untrusted(let reason):
+            return reason
         case .hardLinked(let links):
             return Localized(sv: "filen har \(links) namn (hårda länkar) och används inte",
                              en: "the file has \(links) names (hard links) and is not used")

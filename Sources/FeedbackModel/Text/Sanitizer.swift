@@ -44,7 +44,7 @@ public enum Sanitizer {
     /// Whether any scalar needs a visible form, decided on the UTF-8 bytes: ASCII and the
     /// two-byte range below U+0600 (Latin, Greek, Cyrillic, …) by the bytes alone, only
     /// longer sequences decoded. Texts are megabytes in a board's report.
-    static func hasHazard(_ text: String, singleLine: Bool) -> Bool {
+    public static func hasHazard(_ text: String, singleLine: Bool) -> Bool {
         var copy = text
         return copy.withUTF8 { bytes in
             var i = 0

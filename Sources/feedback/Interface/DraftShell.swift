@@ -123,8 +123,8 @@ final class DraftShell {
                 result = .failure(error)
             }
             return .exportFinished(result)
-        case .submit(let draft):
-            return .submitFinished(handIns.submit(draft))
+        case .submit(let draft, let replace):
+            return .submitFinished(handIns.submit(draft, replace: replace))
         case .renderDocument(let draft, let kind, let path, let replace):
             guard let form else { return nil }
             let failure = DocumentWork.render(draft, form: form, kind: kind, to: path, replace: replace, language: language, store: store,
@@ -145,11 +145,8 @@ final class DraftShell {
         case .editExternally(let text, let place):
             return .externalEditFinished(runEditor(text), place: place)
         case .setAsideAutosave:
-            if let path = session?.path {
-                let base = sideBase(path)
-                try? store.renameOwn(DraftFiles.autosavePath(for: base), to: DraftFiles.setAsidePath(for: base))
-            }
-            return nil
+            guard let path = session?.path else { return nil }
+            return setAsideAutosave(sideBase(path), now: now)
         case .removeAutosave(let path):
             store.removeOwn(DraftFiles.autosavePath(for: sideBase(path)))
             return nil
@@ -195,6 +192,27 @@ final class DraftShell {
             }
         }
         return nil
+    }
+
+    /// Keeps a declined autosave in the user's private state folder (never beside the draft,
+    /// where in a shared folder another user could have planted the name or could remove
+    /// it), then removes the autosave; says where it went.
+    private func setAsideAutosave(_ base: String, now: Double) -> AppEvent {
+        let autosave = DraftFiles.autosavePath(for: base)
+        let bytes: [UInt8]
+        do {
+            guard let read = try store.readOwn(path: autosave, limit: DraftCodec.maximumSize) else { return .autosaveKept(path: nil, problem: nil) }
+            bytes = read
+        } catch {
+            return .autosaveKept(path: nil, problem: error.message(language))
+        }
+        switch emergency.write(bytes, for: base, now: Timestamp(secondsSinceEpoch: Int64(now))) {
+        case .savedCopy(let copy):
+            store.removeOwn(autosave)
+            return .autosaveKept(path: copy, problem: nil)
+        default:
+            return .autosaveKept(path: nil, problem: emergency.folder)
+        }
     }
 
     /// Writes an emergency copy of a draft that could not be saved, unless the same bytes
@@ -377,8 +395,10 @@ final class DraftShell {
         }
         guard let bytes else { return nil }
         guard let autosaved = try? DraftCodec.decode(bytes, file: autosavePath, form: form) else {
-            // A broken autosave is kept aside, never silently deleted.
-            try? store.renameOwn(autosavePath, to: DraftFiles.setAsidePath(for: base))
+            // A broken autosave is kept in the user's private folder, never silently deleted.
+            if case .savedCopy = emergency.write(bytes, for: base, now: Timestamp(secondsSinceEpoch: Int64(DraftShell.now()))) {
+                store.removeOwn(autosavePath)
+            }
             return nil
         }
         var comparable = autosaved

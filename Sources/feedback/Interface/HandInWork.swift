@@ -31,23 +31,36 @@ struct HandInWork {
         case .waiting: kind = .waiting
         case .accepted: kind = .accepted
         case .refused: kind = .refused
-        case .unverified: kind = .problem
+        case .unverified, .superseded: kind = .problem
         }
         return HandInNote(kind: kind, text: summary.line(language))
     }
 
+    /// "dokumentet D r5, beslutad, inlämnad … av anna": the answer a hand-in would replace.
+    static func describe(_ receipt: Receipt, _ language: Language) -> String {
+        let document = receipt.export.documentID ?? "?"
+        let revision = receipt.export.revision.map { "r\($0)" } ?? "r?"
+        let status = receipt.export.status ?? "?"
+        return Sanitizer.visible(language == .sv
+            ? "dokumentet \(document) \(revision), \(status), inlämnat \(SwedishTime.minuteText(receipt.handIn.handedInAt)) av \(receipt.handIn.owner)"
+            : "the document \(document) \(revision), \(status), handed in \(SwedishTime.minuteText(receipt.handIn.handedInAt)) by \(receipt.handIn.owner)")
+    }
+
     /// Hands the (saved) draft in: exported under the usual rules, placed in the inbox.
-    func submit(_ draft: Draft) -> SubmitOutcome {
+    func submit(_ draft: Draft, replace: Bool = false) -> SubmitOutcome {
         guard let inbox else {
             return .failed(language == .sv ? "ingen inkorg är inställd (inställningen inbox, se feedback config)"
                                            : "no inbox is set (the inbox setting, see feedback config)")
         }
         let opened: Inbox
         do { opened = try Inbox.open(inbox) } catch { return .failed(error.message(language)) }
+        let submission = Submission(inbox: opened, dataFolder: dataFolder)
+        if !replace, let current = submission.wouldReplace(draft) {
+            return .wouldReplace(HandInWork.describe(current, language))
+        }
         let outcome: Submission.Outcome
         do {
-            outcome = try Submission(inbox: opened, dataFolder: dataFolder)
-                .submit(draft, exportedAt: BoardCommand.stampTime(), clock: BoardCommand.clock())
+            outcome = try submission.submit(draft, exportedAt: BoardCommand.stampTime(), clock: BoardCommand.clock(), replace: replace)
         } catch .findings(let findings) {
             return .findings(findings)
         } catch {

@@ -112,6 +112,7 @@ final class PlainRunner {
                              + drafts.enumerated().map { i, d in
                                  d.problem.map { "\(i + 1) \(FileStore.fileName(of: d.path)): \($0)" }
                                      ?? "\(i + 1) \(d.committee), \(d.status), \(d.done) av \(d.total) klara: \(FileStore.fileName(of: d.path))"
+                                     + (d.handIn.map { " · " + phrases("regionstyrelsen: ", "the regional board: ") + $0.text } ?? "")
                              })
         say([phrases("Skriv öppna och ett nummer, ny och nämndens nummer (nämnder listar dem), eller avsluta.",
                      "Type open and a number, new and the committee's number (committees lists them), or quit.")])
@@ -134,6 +135,19 @@ final class PlainRunner {
                     continue
                 }
                 let committee = form.committees[n - 1]
+                // As the full screen does: a second draft for a committee only when asked for.
+                if let existing = drafts.first(where: { $0.committeeID == committee.id && $0.problem == nil }) {
+                    say([phrases("Det finns redan ett utkast för \(committee.name): \(Sanitizer.visible(FileStore.fileName(of: existing.path))). Skapa ett till? Nämndens svar är ett dokument; ett andra lämnas bara in som ersättning. Svara ja eller nej.",
+                                 "There is already a draft for \(committee.nameEn): \(Sanitizer.visible(FileStore.fileName(of: existing.path))). Make another? The committee's answer is one document; a second is handed in only as a replacement. Answer yes or no.")])
+                    prompt(phrases("ja eller nej> ", "yes or no> "))
+                    guard case .line(let answer) = input.next() else { return false }
+                    if !input.isInteractive { LineInput.write(Sanitizer.visible(answer) + "\n") }
+                    guard ["ja", "j", "yes", "y"].contains(answer.trimmingWhitespace.lowercased()) else {
+                        say([phrases("Inget nytt utkast; öppna \(drafts.firstIndex { $0.path == existing.path }.map { $0 + 1 } ?? 1) öppnar det som finns.",
+                                     "No new draft; open \(drafts.firstIndex { $0.path == existing.path }.map { $0 + 1 } ?? 1) opens the one there is.")])
+                        continue
+                    }
+                }
                 var from: String?
                 if let offer = start.lastYear.first(where: { $0.committeeID == committee.id || $0.committeeID == nil }) {
                     say([phrases("Förra årets återkoppling finns: \(offer.label). Börja därifrån? Svara ja eller nej.",

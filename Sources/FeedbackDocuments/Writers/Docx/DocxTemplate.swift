@@ -27,6 +27,8 @@ public struct DocxTemplate: Sendable {
 
     /// Reads a template, refusing hostile or broken files like any import.
     public static func read(path: String) throws(DocumentError) -> DocxTemplate {
+        // A template another user could have planted or may change is not used.
+        if let problem = Ownership.problem(path, naming: false) { throw DocumentError(.hostile, file: path, problem: problem) }
         let package = try WordPackage.open(path)
         var styles: XMLElement?
         if let (part, bytes) = try package.part(ofType: OOXML.Relationship.styles, limit: 16 << 20) {
