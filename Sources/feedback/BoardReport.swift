@@ -4,7 +4,7 @@ import FeedbackDocuments
 import FeedbackModel
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case html, docx, md, csv
+    case html, docx, md, csv, xlsx
 }
 
 struct BoardReport: ParsableCommand {
@@ -17,17 +17,18 @@ struct BoardReport: ParsableCommand {
             likelihood × consequence matrix with the list; the sensitivity cases side by side; who is
             missing. Only accepted exports count. html: self-contained and printable; docx: the same
             writer as the committee's document; md; csv: every investment row for Excel (UTF-8 with
-            BOM, semicolons, one row per object and year). Without -o the text formats go to
-            standard output.
+            BOM, semicolons, one row per object and year); xlsx: a workbook for Excel, a sheet of
+            statuses and one per table of amounts, numbers as numbers, totals as SUM formulas.
+            Without -o the text formats go to standard output; -o - sends any format there.
             """
     )
 
     @OptionGroup var common: CommonOptions
 
-    @Option(name: .long, help: "html, docx, md or csv")
+    @Option(name: .long, help: "html, docx, md, csv or xlsx")
     var format: ReportFormat
 
-    @Option(name: [.short, .customLong("output")], help: "Filen som skrivs / the file to write.")
+    @Option(name: [.short, .customLong("output")], help: "Filen som skrivs / the file to write \(OutputFile.helpSuffix).")
     var output: String?
 
     @Option(name: .long, help: "Regionens Word-mall för docx / the region's Word template for docx (styles, header, footer).")
@@ -48,10 +49,13 @@ struct BoardReport: ParsableCommand {
         case .html: bytes = ReportHTML(report: report, language: language).renderBytes()
         case .md: bytes = Array(ReportMarkdown(report: report, language: language).render().utf8)
         case .csv: bytes = ReportCSV(report: report, language: language).render()
-        case .docx:
-            guard output != nil else {
-                throw CommandFailure(message: language == .sv ? "feedback: ange -o FIL för docx" : "feedback: give -o FILE for docx", code: 2)
+        case .xlsx:
+            try requireOutput()
+            do { bytes = try ReportWorkbook(report: report, language: language).render() } catch {
+                throw CommandFailure(message: "feedback: " + error.message(language), code: 2)
             }
+        case .docx:
+            try requireOutput()
             var docxTemplate: DocxTemplate?
             if let template {
                 do { docxTemplate = try DocxTemplate.read(path: template) } catch {
@@ -62,13 +66,15 @@ struct BoardReport: ParsableCommand {
                 throw CommandFailure(message: "feedback: " + error.message(language), code: 2)
             }
         }
-        guard let output else {
-            Console.out(bytes: bytes)
-            return
+        try OutputFile.write(bytes, to: output ?? OutputFile.standardOutput, language: language)
+    }
+
+    /// A binary format goes to a terminal only when asked for with `-o -`.
+    private func requireOutput() throws(CommandFailure) {
+        guard output != nil else {
+            let sv = common.language == .sv
+            throw CommandFailure(message: sv ? "feedback: ange -o FIL (eller -o - för standard ut) för \(format.rawValue)"
+                                             : "feedback: give -o FILE (or -o - for standard output) for \(format.rawValue)", code: 2)
         }
-        do { try FileStore().save(bytes, to: output, newFileMode: 0o644) } catch {
-            throw CommandFailure(message: "feedback: " + error.message(language), code: 2)
-        }
-        Console.out(Sanitizer.visible(output))
     }
 }

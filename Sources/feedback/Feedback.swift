@@ -132,6 +132,11 @@ enum Console {
         FileHandle.standardOutput.write(Data(bytes))
     }
 
+    /// JSON on standard error, when standard output carries a file (`-o -`).
+    static func err(bytes: [UInt8]) {
+        FileHandle.standardError.write(Data(bytes))
+    }
+
     private static func write(_ text: String, to handle: FileHandle) {
         handle.write(Data(text.utf8))
     }

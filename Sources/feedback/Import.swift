@@ -22,7 +22,7 @@ struct Import: ParsableCommand {
     @Option(name: .long, help: "Utkastet att läsa in i / the draft to import into.")
     var into: String?
 
-    @Option(name: [.short, .customLong("output")], help: "Skapa ett nytt utkast / create a new draft at this path.")
+    @Option(name: [.short, .customLong("output")], help: "Skapa ett nytt utkast / create a new draft at this path \(OutputFile.helpSuffix); the report then goes to standard error.")
     var output: String?
 
     @Option(name: .long, help: "Nämndens id för ett nytt utkast (standard: ur dokumentet) / committee id for a new draft (default: from the document).")
@@ -71,7 +71,7 @@ struct Import: ParsableCommand {
             if let committee, definition.committee(id: committee) == nil {
                 throw CommandFailure(message: sv ? "Okänd nämnd \(Sanitizer.visible(committee))." : "Unknown committee \(Sanitizer.visible(committee)).", code: 2)
             }
-            if let output, FileStore().exists(output) {
+            if let output, !OutputFile.isStandardOutput(output), FileStore().exists(output) {
                 throw CommandFailure(message: sv ? "\(Sanitizer.visible(output)) finns redan; ingenting skrevs över." : "\(Sanitizer.visible(output)) already exists; nothing was overwritten.", code: 2)
             }
             target = Draft.new(form: definition, committee: committee ?? "", documentID: UUID().uuidString.lowercased(), now: Drafts.now())
@@ -117,7 +117,8 @@ struct Import: ParsableCommand {
         let path = into ?? output ?? ""
         let store = FileStore()
         if let side = result.sideFileText {
-            let sidePath = Import.freeName(for: path, store: store)
+            // Beside the draft, or beside the document when the draft goes to standard output.
+            let sidePath = Import.freeName(for: OutputFile.isStandardOutput(path) ? document : path, store: store)
             do { try store.save(Array(side.utf8), to: sidePath) } catch { throw CommandFailure(message: error.message(language), code: 2) }
             Console.err((sv ? "Text som inte kunde placeras: " : "Text that could not be placed: ") + Sanitizer.visible(sidePath))
         }
@@ -128,17 +129,19 @@ struct Import: ParsableCommand {
         var written = result.applied(to: target)
         written.revision += 1
         written.modified = Drafts.now()
-        do { try store.save(DraftCodec.encode(written, form: definition), to: path) } catch {
-            throw CommandFailure(message: error.message(language), code: 2)
-        }
         // With --format json standard output is the report alone.
-        if format == .json { Console.err(Sanitizer.visible(path)) } else { Console.out(Sanitizer.visible(path)) }
+        try OutputFile.write(DraftCodec.encode(written, form: definition), to: path, language: language, mode: 0o600,
+                             pathToStandardError: format == .json)
     }
 
+    /// The report: on standard output, or on standard error when the new draft goes there.
     private func print(_ result: DocumentImport, language: Language) {
+        let toError = OutputFile.isStandardOutput(output)
         switch format {
-        case .text: Console.out(result.report.text(language))
-        case .json: Console.out(bytes: JSONWriter.pretty(result.report.json()))
+        case .text: toError ? Console.err(result.report.text(language)) : Console.out(result.report.text(language))
+        case .json:
+            let bytes = JSONWriter.pretty(result.report.json())
+            toError ? Console.err(bytes: bytes) : Console.out(bytes: bytes)
         }
     }
 

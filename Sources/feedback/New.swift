@@ -29,7 +29,7 @@ struct New: ParsableCommand {
     @Option(name: .long, help: "Börja från föregående års export eller utkast / start from last year's export or draft.")
     var from: String?
 
-    @Option(name: [.short, .customLong("output")], help: "Var utkastet sparas / where to write the draft (default: the drafts folder, see `feedback config`).")
+    @Option(name: [.short, .customLong("output")], help: "Var utkastet sparas / where to write the draft (default: the drafts folder, see `feedback config`) \(OutputFile.helpSuffix).")
     var output: String?
 
     func run() throws {
@@ -78,6 +78,11 @@ struct New: ParsableCommand {
             let result = CarryOver(form: definition).draft(from: past, committee: committeeID, documentID: documentID, now: Drafts.now())
             draft = result.draft
             summary = result.summary
+        }
+        if OutputFile.isStandardOutput(output) {
+            try OutputFile.write(DraftCodec.encode(draft, form: definition), to: OutputFile.standardOutput, language: language)
+            for line in summary?.lines(language) ?? [] { Console.err(Sanitizer.visible(line)) }
+            return
         }
         do {
             // Created without replacing anything: a file, a link (even a dangling one) or a

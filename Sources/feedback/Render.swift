@@ -22,7 +22,7 @@ struct Render: ParsableCommand {
     @Option(name: .long, help: "docx, html or md (default: from -o's extension, else docx).")
     var format: DocumentFormatOption?
 
-    @Option(name: [.short, .customLong("output")], help: "Utfil / output file (- for standard output).")
+    @Option(name: [.short, .customLong("output")], help: "Utfil / output file \(OutputFile.helpSuffix).")
     var output: String?
 
     @Option(name: .long, help: "Regionens Word-mall / the region's Word template (.docx/.dotx): styles, page setup, header and footer (default: the configuration's template).")
@@ -63,8 +63,8 @@ struct Render: ParsableCommand {
                                         : "Note: the draft has errors (see feedback validate); the document shows it as it stands.")
         }
         let path = output ?? DocumentRenderer.fileName(for: loaded, form: form, format: format)
-        if path == "-" {
-            Console.out(bytes: bytes)
+        if OutputFile.isStandardOutput(path) {
+            try OutputFile.write(bytes, to: path, language: messages)
             return
         }
         let store = FileStore()
@@ -80,10 +80,7 @@ struct Render: ParsableCommand {
                     : "\(Sanitizer.visible(path)) already exists with other content and was not replaced (--force replaces it, -o chooses another file).", code: 2)
             }
         }
-        do { try store.save(bytes, to: path, newFileMode: 0o644) } catch {
-            throw CommandFailure(message: error.message(messages), code: 2)
-        }
-        Console.out(Sanitizer.visible(path))
+        try OutputFile.write(bytes, to: path, language: messages)
     }
 }
 

@@ -34,6 +34,27 @@ import TestSupport
         #expect(core?.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-04-08T08:00:00Z</dcterms:created>") == true)
     }
 
+    /// `-o -` is standard output for every command that writes a file; nothing named "-" is made.
+    @Test func aDashIsStandardOutputForNewImportAndRender() throws {
+        let folder = TemporaryFolder()
+        let environment = ["XDG_DATA_HOME": folder.file("data")]
+        let new = try feedback(["new", "--committee", "kn", "-o", "-"], in: folder.path, environment: environment)
+        #expect(new.status == 0, "\(new.stderr)")
+        let draft = try DraftCodec.decode(new.stdoutBytes, file: "-", form: form)
+        #expect(draft.committeeID(in: form) == "kn")
+
+        let docx = try feedback(["render", sample, "-o", "-"], in: folder.path)
+        #expect(docx.status == 0 && docx.stdoutBytes.starts(with: Array("PK".utf8)))
+        try folder.write(bytes: docx.stdoutBytes, "hsn.docx")
+        let imported = try feedback(["import", folder.file("hsn.docx"), "-o", "-", "--format", "json"], in: folder.path, environment: environment)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        // The new draft on standard output, the report on standard error.
+        let back = try DraftCodec.decode(imported.stdoutBytes, file: "-", form: form)
+        #expect(back.committeeID(in: form) == "hsn")
+        #expect(imported.stderr.contains("\"placed\""))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("-")))
+    }
+
     @Test func renderFormatsLanguageAndStandardOutput() throws {
         let folder = TemporaryFolder()
         let md = try feedback(["render", sample, "-o", "-", "--format", "md", "--lang", "en"], in: folder.path)

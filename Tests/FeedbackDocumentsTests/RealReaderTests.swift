@@ -167,7 +167,10 @@ import TestSupport
         #expect(seen.paragraphs.filter { $0.style == "Heading 1" }.count == 6)
         #expect(seen.paragraphs.filter { $0.style == "List Bullet" }.map(\.text) == ["Tillgänglighet i hela länet", "Kompetens & bemanning", "#1 prioritet: ekonomi i balans"])
         #expect(seen.header == "Region Västerbotten – mallens sidhuvud")
-        #expect(seen.footer == "Mallens sidfot")
+        // The template's footer, with our identification line and page number added to it.
+        #expect(seen.footer.hasPrefix("Mallens sidfot\n"))
+        #expect(seen.footer.contains(Exporter(form: form).contentHash(of: draft)))
+        #expect(seen.footer.contains("sida"))
         #expect(!seen.paragraphs.contains { $0.text.contains("Mallens brödtext") })
         // Our footer line still closes the body.
         #expect(seen.paragraphs.last?.text.contains(Exporter(form: form).contentHash(of: draft)) == true)

@@ -36,6 +36,34 @@ enum Tools {
 
     /// A .docx or .html converted to PDF by LibreOffice or Chromium, then to text by pdftotext.
     static func pdfText(of file: String, in folder: TemporaryFolder) throws -> Printed {
+        let pdf = try self.pdf(of: file, in: folder)
+        let text = try run("/usr/bin/env", ["pdftotext", "-enc", "UTF-8", pdf, "-"])
+        guard text.status == 0 else { throw ToolFailure(message: "pdftotext failed: \(text.stderr)") }
+        let layout = try run("/usr/bin/env", ["pdftotext", "-layout", "-enc", "UTF-8", pdf, "-"])
+        guard layout.status == 0 else { throw ToolFailure(message: "pdftotext -layout failed: \(layout.stderr)") }
+        return Printed(text: collapsed(text.stdout), lines: layout.stdout.split(separator: "\n").map { collapsed(String($0)) })
+    }
+
+    static let pdfplumber = python("pdfplumber")
+    static let libreOfficeAndPdfplumber = (isInstalled("soffice") || isInstalled("libreoffice")) && pdfplumber
+
+    /// One printed page as pdfplumber sees it: its size and its words with where they stand (points).
+    struct PrintedPage: Decodable {
+        struct Word: Decodable { var text: String; var x0: Double; var x1: Double }
+        var width: Double
+        var height: Double
+        var words: [Word]
+        var text: String { words.map(\.text).joined(separator: " ") }
+    }
+
+    /// A .docx (LibreOffice) or .html (Chromium) printed to PDF, its words read page by page by pdfplumber.
+    static func printedPages(of file: String, in folder: TemporaryFolder) throws -> [PrintedPage] {
+        let json = try pythonScript("read_pdf_words.py", [try pdf(of: file, in: folder)])
+        return try JSONDecoder().decode([PrintedPage].self, from: Data(json.utf8))
+    }
+
+    /// A .docx converted to PDF by LibreOffice or an .html printed by Chromium; the PDF's path.
+    static func pdf(of file: String, in folder: TemporaryFolder) throws -> String {
         let pdf: String
         if file.hasSuffix(".html") {
             pdf = folder.file("printed.pdf")
@@ -51,11 +79,7 @@ enum Tools {
             pdf = folder.path + "/" + (URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent) + ".pdf"
             guard FileManager.default.fileExists(atPath: pdf) else { throw ToolFailure(message: "LibreOffice made no PDF: \(result.stdout) \(result.stderr)") }
         }
-        let text = try run("/usr/bin/env", ["pdftotext", "-enc", "UTF-8", pdf, "-"])
-        guard text.status == 0 else { throw ToolFailure(message: "pdftotext failed: \(text.stderr)") }
-        let layout = try run("/usr/bin/env", ["pdftotext", "-layout", "-enc", "UTF-8", pdf, "-"])
-        guard layout.status == 0 else { throw ToolFailure(message: "pdftotext -layout failed: \(layout.stderr)") }
-        return Printed(text: collapsed(text.stdout), lines: layout.stdout.split(separator: "\n").map { collapsed(String($0)) })
+        return pdf
     }
 
     static func collapsed(_ text: String) -> String {

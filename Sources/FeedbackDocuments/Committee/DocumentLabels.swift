@@ -16,6 +16,9 @@ public enum DocumentLabels {
     public static let documentID = Localized(sv: "Dokument-id", en: "Document id")
     public static let revision = Localized(sv: "revision", en: "revision")
     public static let contentHash = Localized(sv: "innehållets SHA-256", en: "content SHA-256")
+    /// "sida 2 av 7" in a .docx page footer.
+    public static let page = Localized(sv: "sida", en: "page")
+    public static let pageOf = Localized(sv: "av", en: "of")
 
     /// "Dokument-id 0b3d… · revision 3 · innehållets SHA-256 9f2c…"
     public static func footer(documentID: String, revision: Int, contentHash: String, language: Language) -> String {

@@ -99,6 +99,25 @@ public struct DocumentImporter: Sendable {
                     summary: Localized(sv: "”\(displayed(value, field: field, .sv))”", en: "“\(displayed(value, field: field, .en))”"),
                     source: SourceMapper.where_(line, format: format))
         }
+        // A "Dnr …" line is offered for the form's case number field when the document's
+        // metadata table gives none; a number already in the draft is never replaced by it.
+        if let (number, line) = content.caseNumber {
+            if let field = form.caseNumberFieldID.flatMap(form.metadataField(id:)), content.metadata[field.id] == nil {
+                let existing = draft.text(at: .metadata(field.id)).trimmingWhitespace
+                if existing.isEmpty {
+                    propose(.metadata(field.id), .text(number), target: field.label,
+                            summary: Localized(sv: "”\(number)” (diarienummer)", en: "“\(number)” (case number)"),
+                            source: SourceMapper.where_(line, format: format))
+                } else if existing != number {
+                    report.notes.append(ImportReport.Note(severity: .warning, message: Localized(
+                        sv: "Dokumentet anger diarienummer ”\(number)” (\(SourceMapper.where_(line, format: format).sv)); utkastets ”\(existing)” behölls.",
+                        en: "The document gives case number “\(number)” (\(SourceMapper.where_(line, format: format).en)); the draft's “\(existing)” was kept.")))
+                }
+            } else if form.caseNumberFieldID == nil {
+                content.unplaced.insert(ImportReport.Unplaced(text: number, source: SourceMapper.where_(line, format: format), reason: Localized(
+                    sv: "ett diarienummer, men formuläret har inget fält för det", en: "a case number, but the form has no field for it")), at: 0)
+            }
+        }
         // Unplaced text: after the "other" heading's text (the document's, else the draft's),
         // or into a side file.
         var sideFile: String?

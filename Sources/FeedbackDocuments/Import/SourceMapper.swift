@@ -21,6 +21,8 @@ struct SourceMapper {
         var notes: [ImportReport.Note] = []
         var sectionsFound: [String] = []
         var committee: String?
+        /// A case number the document gives in a line of its own ("Dnr KN 2027/12"), and where.
+        var caseNumber: (value: String, location: Int)?
     }
 
     init(form: FormDefinition) {
@@ -110,7 +112,12 @@ struct SourceMapper {
                     unplaced(text, p.location, Localized(sv: "en fotnot eller slutnot", en: "a footnote or endnote"))
                     continue
                 }
-                if p.kind == .footer || footerPrefixes.contains(where: { !$0.isEmpty && k.hasPrefix($0 + " ") }) && k.contains(" sha 256 ") {
+                // The program's own identification line; any other footer-styled text is reported.
+                if footerPrefixes.contains(where: { !$0.isEmpty && k.hasPrefix($0 + " ") }) && k.contains(" sha 256 ") {
+                    continue
+                }
+                if p.kind == .footer {
+                    unplaced(text, p.location, Localized(sv: "text i sidfotens format", en: "text in the footer style"))
                     continue
                 }
                 if let (found, _) = matcher.section(for: p, key: k, after: number), !(found.id == section?.id && tableLabel(k) != nil) {
@@ -128,13 +135,20 @@ struct SourceMapper {
                     continue
                 }
                 if section == nil {
-                    // Before the first heading: the title, the committee, nothing else belongs here.
-                    if p.kind == .title || formTitles.contains(k) || formTitles.contains(where: { k.count >= 16 && $0.hasPrefix(k) }) { continue }
+                    // Before the first heading: the form's title, the committee and the case
+                    // number belong here; anything else (whatever its style) is reported.
+                    if formTitles.contains(k) || formTitles.contains(where: { k.count >= 16 && $0.hasPrefix(k) }) { continue }
                     if let committee = matcher.committee(for: text) {
                         content.committee = content.committee ?? committee.id
                         continue
                     }
-                    unplaced(text, p.location, Localized(sv: "före första rubriken", en: "before the first heading"))
+                    if let number = CaseNumberLine.number(in: text), number != form.premises.caseNumber {
+                        if content.caseNumber == nil { content.caseNumber = (number, p.location) }
+                        continue
+                    }
+                    unplaced(text, p.location, p.kind == .title
+                             ? Localized(sv: "en titel före första rubriken", en: "a title before the first heading")
+                             : Localized(sv: "före första rubriken", en: "before the first heading"))
                     continue
                 }
                 if placeholders.contains(k) && (p.italic || p.bold) {

@@ -79,7 +79,7 @@ public enum Block: Sendable, Equatable {
     /// Label–value pairs about the document (committee, case number, …).
     case metadata(MetadataTable)
     /// A small line at the end, e.g. the document id, revision and content hash (also in the
-    /// page footer of a .docx without a template footer).
+    /// footer of every page of a .docx, with the page number).
     case footer(String)
 }
 

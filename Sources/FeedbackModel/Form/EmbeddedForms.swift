@@ -119,6 +119,8 @@ metadata:
     help:
       sv: "Nämndens eget diarienummer för ärendet, t.ex. ”HSN 2027/45” eller ”RS 2027-00123”."
       en: "The committee's own case number for the matter, e.g. “HSN 2027/45” or “RS 2027-00123”."
+    # Nämndens diarienummer: en import föreslår en rad som ”Dnr HSN 2027/45” här.
+    caseNumber: true
     required: true
     maxChars: 40
     pattern:

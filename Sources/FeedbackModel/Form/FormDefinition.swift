@@ -32,6 +32,8 @@ public struct FormDefinition: Sendable {
 
     /// The metadata field holding the committee, the status, by their types and ids.
     public var committeeFieldID: String? { metadata.first { $0.kind == .committee }?.id }
+    /// The metadata field marked as the committee's case number, if any.
+    public var caseNumberFieldID: String? { metadata.first { $0.caseNumber }?.id }
     public var statusFieldID: String? { metadata.first { $0.id == "status" }?.id }
     /// The status option that means the committee has decided its feedback.
     public static let decidedStatus = "beslutad"
@@ -142,6 +144,9 @@ public struct FieldDefinition: Sendable, Equatable {
     public var rules: FieldRules
     /// The option a new draft starts with (choices only).
     public var defaultValue: String?
+    /// Whether this short text holds the committee's case number ("diarienummer"), the field an
+    /// import offers a recognised "Dnr …" line for (the form file's `caseNumber: true`).
+    public var caseNumber: Bool = false
 
     public var columns: [ColumnDefinition] {
         if case .table(let columns) = kind { return columns }

@@ -313,7 +313,7 @@ private struct NodeReader {
         var result: [FieldDefinition] = []
         for item in try sequence(node, "fields of \(what)") {
             let m = try members(mapping(item, "a field"), in: item, what: "a field",
-                                allowed: Self.ruleKeys.union(["id", "type", "label", "help", "options", "columns", "default"]),
+                                allowed: Self.ruleKeys.union(["id", "type", "label", "help", "options", "columns", "default", "caseNumber"]),
                                 required: ["id", "type", "label"])
             let id = try identifier(m["id"]!, "field id", pattern: .camel)
             guard !result.contains(where: { $0.id == id }) else { throw fail(m["id"], "field id \"\(id)\" is used twice in \(what)") }
@@ -342,10 +342,12 @@ private struct NodeReader {
                 }
                 defaultValue = value
             }
+            let caseNumber = try m["caseNumber"].map { n throws(FormError) in try bool(n, "caseNumber") } ?? false
+            if caseNumber, kind != .shortText { throw fail(m["caseNumber"], "caseNumber belongs to a shortText field") }
             result.append(FieldDefinition(
                 id: id, label: try localized(m["label"]!, "label"),
                 help: try m["help"].map { n throws(FormError) in try localized(n, "help") },
-                kind: kind, rules: rules, defaultValue: defaultValue))
+                kind: kind, rules: rules, defaultValue: defaultValue, caseNumber: caseNumber))
         }
         return result
     }

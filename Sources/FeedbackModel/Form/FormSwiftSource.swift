@@ -94,7 +94,7 @@ enum FormSwiftSource {
             let pad = String(repeating: "    ", count: indent + 1)
             kind = ".table([\n" + columns.map { pad + column($0) }.joined(separator: ",\n") + "])"
         }
-        return "FieldDefinition(id: \(string(f.id)), label: \(localized(f.label)), help: \(optional(f.help, localized)), kind: \(kind), rules: \(rules(f.rules)), defaultValue: \(optional(f.defaultValue, string)))"
+        return "FieldDefinition(id: \(string(f.id)), label: \(localized(f.label)), help: \(optional(f.help, localized)), kind: \(kind), rules: \(rules(f.rules)), defaultValue: \(optional(f.defaultValue, string))\(f.caseNumber ? ", caseNumber: true" : ""))"
     }
 
     static func formLiteral(_ form: FormDefinition, indent: Int) -> String {

@@ -185,7 +185,7 @@ import TestSupport
 
     func checkTheReports() throws {
         let env = round.environment(now: "2027-04-20T10:00:30Z")
-        for format in ["html", "docx", "md", "csv"] {
+        for format in ["html", "docx", "md", "csv", "xlsx"] {
             let result = try feedback(["board", "report", round.inbox, "--format", format, "-o", round.folder.file("sammanstallning.\(format)")], environment: env)
             #expect(result.status == 0, "\(format): \(result.stderr)")
         }
@@ -195,6 +195,16 @@ import TestSupport
         let toStdout = try feedback(["board", "report", round.inbox, "--format", "md"], environment: env)
         #expect(toStdout.stdout == markdown)
         #expect(try feedback(["board", "report", round.inbox, "--format", "docx"], environment: env).status == 2)
+        #expect(try feedback(["board", "report", round.inbox, "--format", "xlsx"], environment: env).status == 2)
+        // -o - is standard output for every format, and no file named "-" is made.
+        let dash = try feedback(["board", "report", round.inbox, "--format", "md", "-o", "-"], in: round.folder.path, environment: env)
+        #expect(dash.status == 0 && dash.stdout == markdown)
+        for format in ["docx", "xlsx"] {
+            let binary = try feedback(["board", "report", round.inbox, "--format", format, "-o", "-"], in: round.folder.path, environment: env)
+            #expect(binary.status == 0 && binary.stdoutBytes.starts(with: Array("PK".utf8)), "\(format): \(binary.stderr)")
+            #expect(binary.stdoutBytes == (try FileStore.readLimited(path: round.folder.file("sammanstallning.\(format)"), limit: 1 << 26)), "\(format)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: round.folder.file("-")))
 
         // The totals that the counting export of each committee (its newest accepted
         // revision, as status names it) states itself, per plan year.

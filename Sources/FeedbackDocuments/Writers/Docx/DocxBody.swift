@@ -2,12 +2,35 @@
 struct DocxBody {
     let styles: DocxStyleIDs
     let language: String
+    /// The page's sections: where a table too wide for a portrait page gets a landscape one.
+    var sections: DocxSections = .own
+
+    init(styles: DocxStyleIDs, language: String, sections: DocxSections = .own) {
+        self.styles = styles
+        self.language = language
+        self.sections = sections
+    }
 
     func xml(_ blocks: [Block]) -> String {
         var out = ""
         out.reserveCapacity(blocks.count * 256)
         var previousWasTable = false
-        for block in blocks {
+        var landscape = false
+        // Each table measured once.
+        let layouts = blocks.map { block -> DocxTableLayout? in
+            if case .table(let table) = block { return layout(table) }
+            return nil
+        }
+        func isWide(_ index: Int) -> Bool { index < layouts.count && layouts[index]?.landscape == true }
+        for (index, block) in blocks.enumerated() {
+            // A wide table (with the heading just before it) on landscape pages: the section
+            // before ends in a portrait break, the landscape section in a landscape one.
+            let wide = isWide(index) || (isHeading(block) && isWide(index + 1))
+            if wide != landscape {
+                if wide, !out.isEmpty { out += sectionBreak(sections.portrait) }
+                if !wide { out += sectionBreak(sections.landscape) }
+                landscape = wide
+            }
             if case .table = block, previousWasTable { out += "<w:p/>" }
             if case .metadata = block, previousWasTable { out += "<w:p/>" }
             switch block {
@@ -16,8 +39,12 @@ struct DocxBody {
             case .heading(let level, let text): out += paragraph(style: .heading(level), runs: [Run(text)])
             case .paragraph(let runs): out += paragraph(style: nil, runs: runs)
             case .bulletList(let items):
-                for item in items { out += paragraph(style: .listBullet, runs: item, bullet: true) }
-            case .table(let table): out += self.table(table)
+                // The last item keeps a normal paragraph's space after it (List Bullet has
+                // little, so the next paragraph would stick to the list).
+                for (n, item) in items.enumerated() {
+                    out += paragraph(style: .listBullet, runs: item, bullet: true, spaceAfter: n == items.count - 1 ? DocxBody.spaceAfterList : nil)
+                }
+            case .table(let table): out += self.table(table, layout: layouts[index] ?? layout(table))
             case .metadata(let metadata): out += self.metadata(metadata)
             case .footer(let text): out += paragraph(style: .footer, runs: [Run(text)])
             }
@@ -26,17 +53,36 @@ struct DocxBody {
             default: previousWasTable = false
             }
         }
+        if landscape { out += sectionBreak(sections.landscape) }
         return out
     }
 
+    /// Twips of space after the last item of a bullet list (a normal paragraph's 8 pt).
+    static let spaceAfterList = 160
+
+    private func isHeading(_ block: Block) -> Bool {
+        if case .heading = block { return true }
+        return false
+    }
+
+    func layout(_ table: Table) -> DocxTableLayout {
+        DocxTableLayout.make(table, portraitWidth: sections.portraitWidth, landscapeWidth: sections.landscapeWidth)
+    }
+
+    /// An empty paragraph that ends a section with the given properties.
+    private func sectionBreak(_ sectPr: String) -> String {
+        "<w:p><w:pPr>" + sectPr + "</w:pPr></w:p>"
+    }
+
     func paragraph(style: StyleRole?, runs: [Run], bullet: Bool = false, alignment: ColumnAlignment = .start, keepNext: Bool = false,
-                   size: Int? = nil) -> String {
+                   size: Int? = nil, spaceAfter: Int? = nil) -> String {
         var properties = ""
         if let style { properties += "<w:pStyle w:val=\"\(Markup.attribute(styles[style]))\"/>" }
         if keepNext { properties += "<w:keepNext/>" }
         if bullet, let numID = styles.bulletNumberingID {
             properties += "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"\(numID)\"/></w:numPr>"
         }
+        if let spaceAfter { properties += "<w:spacing w:after=\"\(spaceAfter)\"/>" }
         switch alignment {
         case .start: break
         case .center: properties += "<w:jc w:val=\"center\"/>"
@@ -78,91 +124,8 @@ struct DocxBody {
         return out + "</w:r>"
     }
 
-    /// Table text is 9 pt, 8 pt in tables of seven columns or more, so that eight columns
-    /// with amounts fit an A4 page.
-    static func fontHalfPoints(_ table: Table) -> Int { table.columns.count >= 7 ? 16 : 18 }
-    /// Twips per character at 9 pt (wide enough for DejaVu Sans, LibreOffice's stand-in for
-    /// Calibri), and a cell's padding.
-    static let charWidth = 105
-    static let digitWidth = 125
-    static let cellPadding = 200
-
-    /// Column widths in twips. Amount columns (aligned at the end) are as wide as their
-    /// longest amount, so an amount never wraps; the other columns share the rest by how much
-    /// text they hold, each at least as wide as its longest word (up to 1 500 twips, 2.6 cm).
-    static func widths(_ table: Table, total: Int = OOXML.textWidth) -> [Int] {
-        let count = max(1, table.columns.count)
-        let scale = fontHalfPoints(table)
-        let charWidth = DocxBody.charWidth * scale / 18
-        let digitWidth = DocxBody.digitWidth * scale / 18
-        var minimum = [Int](repeating: 0, count: count)
-        var desired = [Int](repeating: 0, count: count)
-        var fixed = [Bool](repeating: false, count: count)
-        for (i, column) in table.columns.enumerated() {
-            fixed[i] = column.alignment == .end
-            var texts = [column.header] + table.rows.map { i < $0.count ? $0[i] : "" }
-            if let totals = table.totals, i < totals.count { texts.append(totals[i]) }
-            for text in texts {
-                // Lengths in scalars, words split at spaces and tabs, lines at line feeds.
-                var lineLength = 0
-                var wordLength = 0
-                var longestWord = 0
-                var longestLine = 0
-                for scalar in text.unicodeScalars {
-                    switch scalar {
-                    case "\n":
-                        longestLine = max(longestLine, lineLength)
-                        longestWord = max(longestWord, wordLength)
-                        lineLength = 0
-                        wordLength = 0
-                    case " ", "\t":
-                        lineLength += 1
-                        longestWord = max(longestWord, wordLength)
-                        wordLength = 0
-                    default:
-                        lineLength += 1
-                        wordLength += 1
-                    }
-                }
-                longestLine = max(longestLine, lineLength)
-                longestWord = max(longestWord, wordLength)
-                if fixed[i] {
-                    minimum[i] = max(minimum[i], longestLine * digitWidth + cellPadding)
-                } else {
-                    minimum[i] = max(minimum[i], min(longestWord * charWidth + cellPadding, 1500))
-                    desired[i] = max(desired[i], min(longestLine, 60) * charWidth + cellPadding)
-                }
-            }
-            desired[i] = max(desired[i], minimum[i])
-        }
-        let fixedSum = zip(minimum, fixed).filter { $0.1 }.map(\.0).reduce(0, +)
-        let flexibleSum = zip(minimum, fixed).filter { !$0.1 }.map(\.0).reduce(0, +)
-        if fixedSum >= total {
-            let all = fixedSum + flexibleSum
-            return minimum.map { $0 * total / max(1, all) }
-        }
-        var widths = minimum
-        let room = total - fixedSum
-        if flexibleSum >= room {
-            for i in widths.indices where !fixed[i] { widths[i] = minimum[i] * room / max(1, flexibleSum) }
-            return widths
-        }
-        let extra = room - flexibleSum
-        let wish = (0..<count).map { fixed[$0] ? 0 : desired[$0] - minimum[$0] }
-        let wishes = wish.reduce(0, +)
-        let flexibleCount = fixed.filter { !$0 }.count
-        for i in widths.indices where !fixed[i] {
-            widths[i] += wishes == 0 ? extra / max(1, flexibleCount) : extra * wish[i] / wishes
-        }
-        if flexibleCount == 0 {
-            // Only amounts: spread the rest evenly.
-            for i in widths.indices { widths[i] += (total - fixedSum) / count }
-        }
-        return widths
-    }
-
-    func table(_ table: Table) -> String {
-        let widths = DocxBody.widths(table)
+    func table(_ table: Table, layout: DocxTableLayout) -> String {
+        let widths = layout.widths
         var out = "<w:tbl><w:tblPr><w:tblStyle w:val=\"\(Markup.attribute(styles[.tableGrid]))\"/><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/>"
         out += "<w:tblLayout w:type=\"fixed\"/>"
         out += "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"\(table.totals == nil ? 0 : 1)\" w:firstColumn=\"\(table.firstColumnIsHeader ? 1 : 0)\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/>"
@@ -170,30 +133,31 @@ struct DocxBody {
         out += "</w:tblPr><w:tblGrid>"
         for w in widths { out += "<w:gridCol w:w=\"\(w)\"/>" }
         out += "</w:tblGrid>"
-        out += row(table.columns.map(\.header), table: table, widths: widths, header: true, bold: true)
+        out += row(table.columns.map(\.header), table: table, layout: layout, header: true, bold: true)
         for cells in table.rows {
-            out += row(cells, table: table, widths: widths, header: false, bold: false)
+            out += row(cells, table: table, layout: layout, header: false, bold: false)
         }
-        if let totals = table.totals { out += row(totals, table: table, widths: widths, header: false, bold: true) }
+        if let totals = table.totals { out += row(totals, table: table, layout: layout, header: false, bold: true) }
         return out + "</w:tbl>"
     }
 
-    private func row(_ cells: [String], table: Table, widths: [Int], header: Bool, bold: Bool) -> String {
+    private func row(_ cells: [String], table: Table, layout: DocxTableLayout, header: Bool, bold: Bool) -> String {
+        let widths = layout.widths
         var out = "<w:tr>"
         if header { out += "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" } else { out += "<w:trPr><w:cantSplit/></w:trPr>" }
         for (i, column) in table.columns.enumerated() {
             let text = i < cells.count ? cells[i] : ""
             let strong = bold || (table.firstColumnIsHeader && i == 0)
             out += "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[i])\" w:type=\"dxa\"/></w:tcPr>"
-            out += paragraph(style: nil, runs: [Run(text, bold: strong)], alignment: header ? .start : column.alignment, size: DocxBody.fontHalfPoints(table))
+            out += paragraph(style: nil, runs: [Run(text, bold: strong)], alignment: header ? .start : column.alignment, size: layout.fontHalfPoints)
             out += "</w:tc>"
         }
         return out + "</w:tr>"
     }
 
     func metadata(_ metadata: MetadataTable) -> String {
-        let labelWidth = OOXML.textWidth * 2 / 5
-        let valueWidth = OOXML.textWidth - labelWidth
+        let labelWidth = sections.portraitWidth * 2 / 5
+        let valueWidth = sections.portraitWidth - labelWidth
         var out = "<w:tbl><w:tblPr><w:tblStyle w:val=\"\(Markup.attribute(styles[.tableGrid]))\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
         out += "<w:tblLook w:val=\"0080\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/>"
         if !metadata.caption.isEmpty { out += "<w:tblCaption w:val=\"\(Markup.attribute(metadata.caption))\"/>" }

@@ -99,9 +99,10 @@ extension DocxTemplate {
         return (tree, numID)
     }
 
-    /// The template's section properties for the new document: relationship ids renamed to
-    /// `newIDs`, references to parts not copied dropped, our footer added when there is none.
-    func sectionXML(newIDs: [String: String], ownFooterID: String?) -> String? {
+    /// The template's page setup for the new document's portrait and landscape sections:
+    /// relationship ids renamed to `newIDs`, references to parts not copied dropped, our
+    /// footer added when the template has no footer of its own.
+    func sections(newIDs: [String: String], ownFooterID: String?) -> DocxSections? {
         guard var sectPr = sectionProperties else { return nil }
         sectPr.children = sectPr.children.compactMap { child in
             guard case .element(var element) = child else { return child }
@@ -110,6 +111,26 @@ extension DocxTemplate {
             element.attributes[index].value = newID
             return .element(element)
         }
+        let geometry = PageGeometry(sectPr)
+        let portrait = DocxTemplate.serialized(sectPr, ownFooterID: ownFooterID)
+        // The same section turned: width and height swapped, marked landscape.
+        var turned = sectPr
+        if let index = turned.children.firstIndex(where: { if case .element(let e) = $0 { return e.localName == "pgSz" && e.namespace == OOXML.w } else { return false } }),
+           case .element(var size) = turned.children[index] {
+            size.attributes.removeAll { $0.namespace == OOXML.w && ["w", "h", "orient"].contains($0.localName) }
+            size.attributes += [
+                XMLReader.Attribute(qualifiedName: "w:w", namespace: OOXML.w, localName: "w", value: String(geometry.height)),
+                XMLReader.Attribute(qualifiedName: "w:h", namespace: OOXML.w, localName: "h", value: String(geometry.width)),
+                XMLReader.Attribute(qualifiedName: "w:orient", namespace: OOXML.w, localName: "orient", value: "landscape"),
+            ]
+            turned.children[index] = .element(size)
+        }
+        return DocxSections(portraitWidth: geometry.width - geometry.left - geometry.right,
+                            landscapeWidth: geometry.height - geometry.left - geometry.right,
+                            portrait: portrait, landscape: DocxTemplate.serialized(turned, ownFooterID: ownFooterID))
+    }
+
+    private static func serialized(_ sectPr: XMLElement, ownFooterID: String?) -> String {
         var xml = sectPr.serialized(prefixes: [OOXML.w: "w", OOXML.r: "r"])
         if let ownFooterID, let close = xml.firstIndex(of: ">") {
             let reference = "<w:footerReference w:type=\"default\" r:id=\"\(ownFooterID)\"/>"
@@ -120,5 +141,35 @@ extension DocxTemplate {
             }
         }
         return xml
+    }
+
+    /// A portrait page's size and side margins in twips (A4 and 2.5 cm where the template says nothing).
+    struct PageGeometry {
+        var width = OOXML.pageWidth
+        var height = OOXML.pageHeight
+        var left = OOXML.margin
+        var right = OOXML.margin
+
+        init(_ sectPr: XMLElement) {
+            func number(_ element: XMLElement?, _ name: String) -> Int? {
+                element?.attribute(name, OOXML.w).flatMap { Int($0) }.flatMap { (0...100_000).contains($0) ? $0 : nil }
+            }
+            let size = sectPr.first("pgSz", OOXML.w)
+            let margins = sectPr.first("pgMar", OOXML.w)
+            let w = number(size, "w") ?? OOXML.pageWidth
+            let h = number(size, "h") ?? OOXML.pageHeight
+            (width, height) = (min(w, h), max(w, h))
+            left = number(margins, "left") ?? OOXML.margin
+            right = number(margins, "right") ?? OOXML.margin
+            // A page too narrow for its margins: ours instead.
+            if width - left - right < 2000 { (left, right) = (OOXML.margin, OOXML.margin) }
+        }
+    }
+
+    /// A footer part with our paragraph added at its end (before the root's closing tag),
+    /// the paragraph declaring its own namespace so that the part's prefixes do not matter.
+    static func footer(_ bytes: [UInt8], adding paragraph: String) -> [UInt8]? {
+        guard let close = bytes.lastIndex(of: UInt8(ascii: "<")), close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: "/") else { return nil }
+        return Array(bytes[..<close]) + Array(paragraph.utf8) + Array(bytes[close...])
     }
 }

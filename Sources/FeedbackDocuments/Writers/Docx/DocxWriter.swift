@@ -1,9 +1,11 @@
 import FeedbackModel
 
 /// Writes a document as a Word file (.docx, WordprocessingML): Word's built-in style names,
-/// the document's language on every run (for Word's spell check), A4 pages, a page footer
-/// with the document's footer line and page number, and the same bytes for the same document
-/// (fixed zip dates; the properties' date is the document's own).
+/// the document's language on every run (for Word's spell check), A4 pages (landscape ones
+/// for a table too wide for portrait), columns sized so that no word breaks, the document's
+/// footer line with "sida X av Y" in the footer of every page (added to a template's own
+/// footer), and the same bytes for the same document (fixed zip dates; the properties' date
+/// is the document's own).
 public struct DocxWriter: Sendable {
     /// A region's template whose styles, page setup, headers and footers are used.
     public var template: DocxTemplate?
@@ -44,6 +46,9 @@ public struct DocxWriter: Sendable {
             rels.append(("rId5", OOXML.Relationship.fontTable, "fontTable.xml"))
             overrides.append(("/word/fontTable.xml", OOXML.ContentType.fontTable))
         }
+        // The identification line and "sida X av Y" on every page: in our own footer, or added
+        // at the end of each of the template's footers (merged with it, not replacing it).
+        let identification = footerLine.map { footerParagraph($0, styles: styleIDs, language: language) }
         // The template's headers and footers keep their paths; their references get new ids.
         var newIDs: [String: String] = [:]
         var mediaExtensions = Set<String>()
@@ -54,7 +59,11 @@ public struct DocxWriter: Sendable {
                 rels.append((id, rel.type, String(rel.target.dropFirst("word/".count))))
             }
             for part in template.copiedParts {
-                extraParts.append((part.path, part.bytes))
+                var bytes = part.bytes
+                if part.contentType == OOXML.ContentType.footer, let identification {
+                    bytes = DocxTemplate.footer(bytes, adding: identification) ?? bytes
+                }
+                extraParts.append((part.path, bytes))
                 if let type = part.contentType {
                     overrides.append(("/" + part.path, type))
                 } else if let ext = part.path.split(separator: ".").last.map({ $0.lowercased() }), OOXML.ContentType.media[ext] != nil {
@@ -62,18 +71,19 @@ public struct DocxWriter: Sendable {
                 }
             }
         }
-        let ownFooter = footerLine != nil && !(template?.hasFooter ?? false)
-        if let footerLine, ownFooter {
-            extraParts.append(("word/feedback-footer.xml", Array(footerPart(footerLine, styles: styleIDs, language: language.tag).utf8)))
+        let ownFooter = identification != nil && !(template?.hasFooter ?? false)
+        if let identification, ownFooter {
+            let part = OOXML.declaration + "<w:ftr xmlns:w=\"\(OOXML.w)\" xmlns:r=\"\(OOXML.r)\">" + identification + "</w:ftr>"
+            extraParts.append(("word/feedback-footer.xml", Array(part.utf8)))
             rels.append(("rIdF1", OOXML.Relationship.footer, "feedback-footer.xml"))
             overrides.append(("/word/feedback-footer.xml", OOXML.ContentType.footer))
         }
 
-        let sectPr = template?.sectionXML(newIDs: newIDs, ownFooterID: ownFooter ? "rIdF1" : nil)
-            ?? ownSection(footerID: ownFooter ? "rIdF1" : nil)
-        let body = DocxBody(styles: styleIDs, language: language.tag).xml(document.blocks)
+        let sections = template?.sections(newIDs: newIDs, ownFooterID: ownFooter ? "rIdF1" : nil)
+            ?? DocxSections.own(footerID: ownFooter ? "rIdF1" : nil)
+        let body = DocxBody(styles: styleIDs, language: language.tag, sections: sections).xml(document.blocks)
         let documentXML = OOXML.declaration + "<w:document xmlns:w=\"\(OOXML.w)\" xmlns:r=\"\(OOXML.r)\"><w:body>"
-            + body + sectPr + "</w:body></w:document>"
+            + body + sections.portrait + "</w:body></w:document>"
 
         var entries: [(path: String, bytes: [UInt8])] = [
             ("[Content_Types].xml", Array(contentTypes(overrides, media: mediaExtensions).utf8)),
@@ -90,21 +100,18 @@ public struct DocxWriter: Sendable {
         return try ZipWriting.archive(entries)
     }
 
-    private func ownSection(footerID: String?) -> String {
-        var xml = "<w:sectPr>"
-        if let footerID { xml += "<w:footerReference w:type=\"default\" r:id=\"\(footerID)\"/>" }
-        xml += "<w:pgSz w:w=\"\(OOXML.pageWidth)\" w:h=\"\(OOXML.pageHeight)\"/>"
-        xml += "<w:pgMar w:top=\"\(OOXML.margin)\" w:right=\"\(OOXML.margin)\" w:bottom=\"\(OOXML.margin)\" w:left=\"\(OOXML.margin)\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/>"
-        return xml + "</w:sectPr>"
-    }
-
-    /// The page footer: the footer line, then the page number.
-    private func footerPart(_ line: String, styles: DocxStyleIDs, language: String) -> String {
-        let body = DocxBody(styles: styles, language: language)
-        var xml = OOXML.declaration + "<w:ftr xmlns:w=\"\(OOXML.w)\" xmlns:r=\"\(OOXML.r)\"><w:p><w:pPr><w:pStyle w:val=\"\(Markup.attribute(styles[.footer]))\"/></w:pPr>"
-        xml += body.run(Run(line + "  ·  "))
+    /// The footer's paragraph: the identification line, then "sida X av Y" from Word's PAGE
+    /// and NUMPAGES fields. It declares its namespace itself, so that it can be added to a
+    /// template's footer whatever prefix that part uses.
+    func footerParagraph(_ line: String, styles: DocxStyleIDs, language: DocumentLanguage) -> String {
+        let body = DocxBody(styles: styles, language: language.tag)
+        let words = language.primary == "sv" ? Language.sv : Language.en
+        var xml = "<w:p xmlns:w=\"\(OOXML.w)\"><w:pPr><w:pStyle w:val=\"\(Markup.attribute(styles[.footer]))\"/><w:spacing w:before=\"0\" w:after=\"0\"/></w:pPr>"
+        xml += body.run(Run(line + "  ·  " + DocumentLabels.page[words] + " "))
         xml += "<w:fldSimple w:instr=\" PAGE \">" + body.run(Run("1")) + "</w:fldSimple>"
-        return xml + "</w:p></w:ftr>"
+        xml += body.run(Run(" " + DocumentLabels.pageOf[words] + " "))
+        xml += "<w:fldSimple w:instr=\" NUMPAGES \">" + body.run(Run("1")) + "</w:fldSimple>"
+        return xml + "</w:p>"
     }
 
     private func contentTypes(_ overrides: [(String, String)], media: Set<String>) -> String {

@@ -50,4 +50,6 @@ enum OOXML {
     static let pageHeight = 16838
     static let margin = 1417
     static var textWidth: Int { pageWidth - 2 * margin }
+    /// The text's width on an A4 page turned to landscape.
+    static var landscapeTextWidth: Int { pageHeight - 2 * margin }
 }
