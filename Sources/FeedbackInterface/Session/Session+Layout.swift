@@ -51,9 +51,8 @@ extension EditorSession {
     /// The read-only notice under the header, wrapped.
     private func computeBannerLines() -> [String] {
         guard let readOnly = file.readOnly else { return [] }
-        let keys = keymap.keyLabel(for: .saveAs, in: .draft, language: language) ?? "Ctrl-W"
-        let text = phrases.t("Skrivskyddat: \(readOnly.message). \(keys) sparar en kopia som du kan redigera.",
-                             "Read-only: \(readOnly.message). \(keys) saves a copy you can edit.")
+        let text = phrases.t("Skrivskyddat: \(readOnly.message).", "Read-only: \(readOnly.message).")
+            + words.sentence(.saveAs, sv: "sparar en kopia som du kan redigera", en: "saves a copy you can edit")
         return Array(EditorSession.wrapLines(text, width: max(10, size.width - 2)).prefix(3))
     }
 
@@ -73,7 +72,10 @@ extension EditorSession {
         let own = checks.byPlace[place] ?? []
         if let first = own.first {
             counter += "  " + EditorSession.findingLine(first, language: language)
-            if own.count > 1 { counter += phrases.t(" (och \(own.count - 1) till, Ctrl-F)", " (and \(own.count - 1) more, Ctrl-F)") }
+            if own.count > 1 {
+                let more = words.name(.findings).map { ", " + $0 } ?? ""
+                counter += phrases.t(" (och \(own.count - 1) till\(more))", " (and \(own.count - 1) more\(more))")
+            }
         }
         return counter
     }

@@ -358,11 +358,12 @@ final class DraftShell {
 
     /// The read-only reason for a side file (or link) that is not the user's own.
     private func refusedReadOnly(_ error: StoreError) -> ReadOnlyReason {
-        // The name and the reason first: the status line is one line of the terminal.
+        // The name and the reason first: the status line is one line of the terminal. How to
+        // save a copy is added by the session, in the words of the mode that shows it.
         let name = Sanitizer.visible(FileStore.fileName(of: error.path))
         return ReadOnlyReason(message: language == .sv
-            ? "\(name): \(error.reason(.sv)); ta bort den eller spara en kopia med Ctrl-W (\(Sanitizer.visible(error.path)))"
-            : "\(name): \(error.reason(.en)); remove it or save a copy with Ctrl-W (\(Sanitizer.visible(error.path)))",
+            ? "\(name): \(error.reason(.sv)); ta bort den (\(Sanitizer.visible(error.path)))"
+            : "\(name): \(error.reason(.en)); remove it (\(Sanitizer.visible(error.path)))",
             canTakeOver: false)
     }
 
