@@ -65,7 +65,7 @@ import TestSupport
         let draft = try draftIn(folder)
         let go = folder.file("go")
         FileManager.default.createFile(atPath: go, contents: nil)
-        let holder = try Spawned([Paths.binary, "__lock-probe", draft, go])
+        let holder = try Spawned([Paths.testHelper, "lock-probe", draft, go])
         #expect(holder.readLine() == "acquired")
         guard case .held(let info, _) = DraftLock.acquire(for: draft, now: now) else {
             Issue.record("the helper's lock was not seen")
