@@ -43,7 +43,10 @@ extension EditorSession {
         f.bannerLines = computeBannerLines()
         let all = allFindings
         f.summary = "✗ \(all.errorCount)  ! \(all.warningCount)"
-        let width = max(10, size.width - f.summary.count - 3)
+        // A status row is " " + line, then a gap, then " summary " at the right edge
+        // (renderStatus): the line gets what is left, not one column more (a wrapped path
+        // lost its last character at the edge).
+        let width = max(10, size.width - DisplayText.width(of: " " + f.summary + " ") - 2)
         f.statusLines = Array(EditorSession.wrapLines(statusText, width: width).prefix(max(1, min(4, size.height - 12))))
         return f
     }
@@ -108,16 +111,20 @@ extension EditorSession {
         return Rect(row: top, column: 0, width: size.width, height: max(1, size.height - top - statusRows - 1))
     }
 
-    /// The page list: full labels when there is room, else numbers and markers only (tables
-    /// need the width on narrow terminals).
-    var listIsCompact: Bool {
-        if size.width < 72 { return true }
-        if case .table = pageKind, size.width < 110 { return !focusOnList }
+    /// The page list: full labels when there is room, else numbers and markers only (on
+    /// terminals too narrow for both).
+    var listIsCompact: Bool { size.width < 72 }
+
+    /// A table page below 110 columns: the list keeps the headings' names but not the
+    /// tables' (the table needs the width; a bare "0 ○ / 1 ●" list says nothing).
+    var listIsNarrow: Bool {
+        if case .table = pageKind, size.width < 110 { return !focusOnList && !listIsCompact }
         return false
     }
 
     var listWidth: Int {
         if listIsCompact { return 5 }
+        if listIsNarrow { return 19 }
         return size.width >= 120 ? 32 : size.width >= 100 ? 28 : 24
     }
 

@@ -321,10 +321,9 @@ final class DraftShell {
             case .acquired(let newLock):
                 lock = newLock
             case .held(let holder, let otherHost):
-                let who = holder.description(language, time: .current)
-                readOnly = ReadOnlyReason(message: language == .sv
-                    ? "utkastet är öppet hos \(who)" + (otherHost ? "; starta med --override-lock för att ta över låset" : "")
-                    : "the draft is open by \(who)" + (otherHost ? "; start with --override-lock to take over the lock" : ""),
+                readOnly = ReadOnlyReason(message: holder.heldText(language, time: .current) + (otherHost
+                    ? (language == .sv ? "; starta med --override-lock för att ta över låset" : "; start with --override-lock to take over the lock")
+                    : ""),
                     canTakeOver: !otherHost)
             case .refused(let error):
                 readOnly = refusedReadOnly(error)
@@ -429,8 +428,8 @@ final class DraftShell {
     /// Moves a draft (and its autosave) to the trash; what to say, and the folder listed again.
     func trash(_ path: String) -> (message: String, isError: Bool, drafts: [DraftSummary]?) {
         if let holder = DraftLock.holder(for: sideBase(path), store: store) {
-            return (language == .sv ? "Utkastet är öppet hos \(holder.description(language)); det flyttades inte."
-                                    : "The draft is open by \(holder.description(language)); it was not moved.", true, nil)
+            let held = holder.heldText(language)
+            return (held.prefix(1).uppercased() + held.dropFirst() + (language == .sv ? "; det flyttades inte." : "; it was not moved."), true, nil)
         }
         let now = Timestamp(secondsSinceEpoch: Int64(DraftShell.now()))
         do {
