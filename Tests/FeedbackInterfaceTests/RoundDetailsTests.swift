@@ -49,3 +49,34 @@ import TestSupport
         }
     }
 }
+
+/// Plain mode's details.
+@Suite struct PlainRoundDetailsTests {
+    @Test func undoSaysWhatItUndid() {
+        var h = PlainHarness()
+        h.say(["gå 1", "lägg till Nämnden bidrar till målen genom nära vård och samverkan i hela regionen.", "ångra", "gör om",
+               "gå 5", "tabell", "ny rad", ".", "ta bort rad 1", "ångra", "ångra", "ångra", "ångra"])
+        let text = h.text()
+        #expect(text.contains("Ångrat: text tillagd i rubrik 1 (”Nämnden bidrar till målen genom nära …”). Nu på rubrik 1."), "\(text)")
+        #expect(text.contains("Gjort om: text tillagd i rubrik 1"), "\(text)")
+        #expect(text.contains("Ångrat: borttagen rad i rubrik 5, investeringar."), "\(text)")
+        #expect(text.contains("Inget att ångra."), "\(text)")
+    }
+
+    @Test func aChoiceWhoseLabelIsNumberedIsNotNumberedTwice() {
+        #expect(PlainSession.numbered("1 – hög", 1) == "1 – hög")
+        #expect(PlainSession.numbered("medicinteknik", 2) == "2 medicinteknik")
+        #expect(PlainSession.numbered("10 år", 1) == "1 10 år")
+    }
+}
+
+extension PlainRoundDetailsTests {
+    @Test func aPasteIntoAppendIsNotPromptedLineByLine() {
+        var h = PlainHarness()
+        h.say(["gå 1", "lägg till"])
+        #expect(h.plain.prompt(pasting: true) == nil)
+        #expect(h.plain.prompt(pasting: false) == "text (punkt avslutar)> ")
+        h.say(["Första raden.", "."])
+        #expect(h.plain.prompt(pasting: true) == "rubrik 1> ")
+    }
+}

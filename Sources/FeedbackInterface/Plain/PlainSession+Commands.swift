@@ -45,12 +45,8 @@ extension PlainSession {
             app.session!.confirmCarried(now: now)
             step.lines = confirmation("")
         case .done: step.lines = done(rest, now: now)
-        case .undo:
-            app.session!.undo(now: now)
-            step.lines = confirmation(phrases.t("Ångrat. Nu på \(pageName).", "Undone. Now on \(pageName)."))
-        case .redo:
-            app.session!.redo(now: now)
-            step.lines = confirmation(phrases.t("Gjort om. Nu på \(pageName).", "Redone. Now on \(pageName)."))
+        case .undo: step.lines = undoLine(now: now)
+        case .redo: step.lines = redoLine(now: now)
         case .save:
             step.commands = edit { $0.save(now: now) }
         case .saveAs:

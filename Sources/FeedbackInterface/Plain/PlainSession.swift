@@ -109,6 +109,14 @@ public struct PlainSession: Sendable {
         return digits + " " + label
     }
 
+    /// The prompt before the next line, or nil while text is being collected and the next
+    /// line has already arrived (a paste into `lägg till`: the terminal shows the pasted
+    /// lines, and a prompt before each would be read aloud ten times).
+    public func prompt(pasting: Bool) -> String? {
+        if case .collecting = mode, pasting { return nil }
+        return prompt
+    }
+
     /// "rubrik 3", "uppgifter", "rubrik 4, risker".
     var pageName: String {
         switch session.page {
