@@ -101,6 +101,13 @@ let package = Package(
             dependencies: ["FeedbackModel", "FeedbackHistory", "FeedbackInterface", "FeedbackDocuments", "FeedbackBoard",
                            .product(name: "Yams", package: "Yams")]
         ),
+        // Programs the end-to-end tests run beside `feedback` (the terminal backend's self-test,
+        // the lock race's probe): test code, kept out of the shipped binary and the package.
+        .executableTarget(
+            name: "feedback-test-helper",
+            dependencies: ["FeedbackModel", "FeedbackInterface", "FeedbackTerminal"],
+            path: "Tests/FeedbackTestHelper"
+        ),
         // Shared by the test targets: paths, running the built binary, temporary folders, tmux.
         .target(
             name: "TestSupport",

@@ -72,6 +72,14 @@ public final class LineInput {
         }
     }
 
+    /// Whether another line is already waiting, unread (the rest of a paste): looked at
+    /// without blocking.
+    public var hasLineWaiting: Bool {
+        if pending.contains(0x0A) { return true }
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0 && descriptor.revents & Int16(POLLIN) != 0
+    }
+
     /// Writes text to standard output as it is (the caller made it safe to print).
     public static func write(_ text: String) {
         let bytes = Array(text.utf8)

@@ -98,6 +98,65 @@ struct ProcessBench {
         results.add(Row(group: "startup", name: "feedback --version (whole process, headless)", value: v.median, unit: "ms", runs: v.count,
                         baselineName: "printf", baseline: b.median, ratio: v.median / b.median,
                         note: "the floor of any feedback process: loading, Swift runtime, Foundation, argument parsing"))
+        try runStartScreen(runs: runs, baseline: b.median)
+        runInstructions()
+    }
+
+    /// `feedback` with no arguments on an 80×24 pseudo-terminal: the start screen's first frame
+    /// (the quick start, without ArgumentParser's reflection over the command tree).
+    func runStartScreen(runs: Int, baseline: Double) throws {
+        var complete: [Double] = []
+        var failures = 0
+        for i in 0..<(runs + 2) {  // two warm-up runs
+            let pty = try Pty(width: 80, height: 24)
+            let start = nowNanos()
+            let pid = try Proc.spawn(binary, [], environment: env, stdio: .terminal(slave: pty.slavePath))
+            let deadline = start + 10_000_000_000
+            let first = pty.waitFor(Array("återkoppling".utf8), deadline: deadline)
+            let done = first == nil ? nil : pty.waitFor(ProcessBench.frameCompleteText, deadline: deadline)
+            _ = pty.send("\u{11}")  // Ctrl-Q
+            let e = pty.finish(pid, within: 10)
+            if i < 2 { continue }
+            if let done, e.status == 0 { complete.append(Double(done - start) / 1e6) } else { failures += 1 }
+        }
+        let c = Sample(complete)
+        results.add(Row(group: "startup", name: "feedback (no arguments): start screen's first frame complete", value: c.count > 0 ? c.median : nil,
+                        unit: "ms", runs: c.count, baselineName: "printf", baseline: baseline, ratio: c.count > 0 ? c.median / baseline : nil,
+                        target: "≤ 10 ms", verdict: c.count > 0 && c.median <= 10 ? .pass : .miss,
+                        note: (failures > 0 ? "\(failures) runs did not show the frame or exit cleanly; " : "")
+                            + "from posix_spawn to the start screen's key-hint row read from the pty"))
+    }
+
+    /// Instructions of `feedback --version` and `feedback validate` under callgrind (the
+    /// machine's speed does not enter: the figure the start path's work is judged by).
+    func runInstructions() {
+        guard let valgrind = Proc.which("valgrind") else {
+            results.add(Row(group: "startup", name: "feedback --version: instructions (callgrind)", value: nil, unit: "M instr",
+                            target: "≤ 6 M", note: "valgrind is not installed"))
+            return
+        }
+        let draft = folder + "/startup.json"
+        for (arguments, name, target) in [(["--version"], "feedback --version", 6.0), (["validate", draft], "feedback validate (typical draft)", nil)] {
+            let log = folder + "/callgrind.log"
+            var value: Double?
+            var note = "valgrind --tool=callgrind \(arguments.joined(separator: " ")): total Ir"
+            do {
+                let (_, e) = try Proc.timed(valgrind, ["--tool=callgrind", "--callgrind-out-file=/dev/null", "--log-file=" + log, binary] + arguments,
+                                            environment: env)
+                let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+                if let line = text.split(separator: "\n").first(where: { $0.contains("Collected :") }),
+                   let count = Double(line.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "") {
+                    value = count / 1e6
+                } else {
+                    note = "callgrind reported no count (exit \(e.status)); " + note
+                }
+            } catch {
+                note = "\(error); " + note
+            }
+            results.add(Row(group: "startup", name: "\(name): instructions (callgrind)", value: value, unit: "M instr", runs: value == nil ? 0 : 1,
+                            target: target.map { "≤ \(Int($0)) M" }, verdict: target.map { t in value.map { $0 <= t ? .pass : .miss } ?? .miss } ?? .info,
+                            note: note))
+        }
     }
 
     // MARK: - Validate and export

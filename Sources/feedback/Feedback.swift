@@ -26,22 +26,29 @@ struct Feedback: ParsableCommand {
     @OptionGroup var options: InterfaceOptions
 
     func run() throws {
-        try Fill.openInterface(draftPath: nil, common: common, options: options)
+        try Fill.openInterface(draftPath: nil, common: common.settings, options: options.settings)
     }
 
     /// Runs the command line, mapping every usage error to exit code 2.
     static func main() {
-        // A hidden self-test of the terminal backend, driven by the end-to-end tests.
-        if CommandLine.arguments.dropFirst().first == "__terminal-selftest" {
-            Foundation.exit(TerminalSelfTest.run(arguments: Array(CommandLine.arguments.dropFirst(2))))
-        }
-        // A hidden helper of the lock race test (see LockRaceHelper.swift).
-        if CommandLine.arguments.dropFirst().first == "__lock-probe" {
-            Foundation.exit(LockRaceHelper.run(arguments: Array(CommandLine.arguments.dropFirst(2))))
-        }
         // A write over the file size limit (ulimit -f) fails with EFBIG and is reported, instead
         // of killing the program; the terminal interface catches the signal itself.
         signal(SIGXFSZ, SIG_IGN)
+        // The shapes a person waits for (the interface, validate, --version) skip the
+        // command tree's reflection; anything else is ArgumentParser's, with its help.
+        if let quick = QuickStart(arguments: Array(CommandLine.arguments.dropFirst())) {
+            do {
+                try quick.run()
+                Foundation.exit(0)
+            } catch let code as ExitCode {
+                Foundation.exit(code.rawValue)
+            } catch let failure as CommandFailure {
+                Console.err(failure.message)
+                Foundation.exit(failure.code)
+            } catch {
+                exit(withError: error)
+            }
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -76,6 +83,22 @@ struct CommonOptions: ParsableArguments {
     var lang: LanguageOption?
 
     @Option(name: .long, help: "Egna formulärmappar / your own folders of form definitions, separated by ':' (default: the configuration's forms, else ./Forms if present).")
+    var forms: String?
+
+    /// The options as plain values.
+    var settings: CommonSettings { CommonSettings(lang: lang, forms: forms) }
+
+    var language: Language { settings.language }
+
+    func configuration() throws(CommandFailure) -> Configuration { try settings.configuration() }
+
+    func catalog() throws(CommandFailure) -> FormCatalog { try settings.catalog() }
+}
+
+/// The options every command takes, as values: parsed by ArgumentParser, or the defaults of
+/// the quick start.
+struct CommonSettings {
+    var lang: LanguageOption?
     var forms: String?
 
     /// The language of messages: the flag, else the configuration's (which falls back to LANG).

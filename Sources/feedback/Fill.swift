@@ -16,13 +16,23 @@ struct InterfaceOptions: ParsableArguments {
     @Flag(name: .long, help: "Tillgängligt läge: rader in och ut, för skärmläsare och skript / accessible mode: plain lines in and out, for screen readers and scripts (also FEEDBACK_PLAIN=1, TERM=dumb).")
     var plain = false
 
-    /// The accessible mode: asked for, or a terminal that cannot show the full screen.
-    var wantsPlain: Bool { InterfaceOptions.plainAsked(flag: plain) }
+    /// The options as plain values.
+    var settings: InterfaceSettings { InterfaceSettings(overrideLock: overrideLock, exportFolder: exportFolder, plain: plain) }
 
     /// `--plain`, `FEEDBACK_PLAIN` (not empty, not 0) or a dumb terminal.
     static func plainAsked(flag: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
         flag || environment["FEEDBACK_PLAIN"].map { !$0.isEmpty && $0 != "0" } == true || environment["TERM"] == "dumb"
     }
+}
+
+/// The interface's options as values: parsed by ArgumentParser, or the quick start's defaults.
+struct InterfaceSettings {
+    var overrideLock = false
+    var exportFolder: String?
+    var plain = false
+
+    /// The accessible mode: asked for, or a terminal that cannot show the full screen.
+    var wantsPlain: Bool { InterfaceOptions.plainAsked(flag: plain) }
 }
 
 struct Fill: ParsableCommand {
@@ -38,10 +48,10 @@ struct Fill: ParsableCommand {
     var draft: String?
 
     func run() throws {
-        try Fill.openInterface(draftPath: draft, common: common, options: options)
+        try Fill.openInterface(draftPath: draft, common: common.settings, options: options.settings)
     }
 
-    static func openInterface(draftPath: String?, common: CommonOptions, options: InterfaceOptions) throws {
+    static func openInterface(draftPath: String?, common: CommonSettings, options: InterfaceSettings) throws {
         let language = common.language
         var configuration = try common.configuration()
         do { try configuration.override(.exports, with: options.exportFolder, flag: "--exports") } catch {

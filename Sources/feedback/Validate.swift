@@ -25,6 +25,11 @@ struct Validate: ParsableCommand {
     }
 
     func run() throws {
+        try Validate.check(drafts, format: format, common: common.settings)
+    }
+
+    /// Validates the drafts and prints the findings; exit 1 on errors, 2 on an unreadable file.
+    static func check(_ drafts: [String], format: OutputFormat, common: CommonSettings) throws {
         let language = common.language
         let catalog = try common.catalog()
         let today = try Drafts.today(language: language)

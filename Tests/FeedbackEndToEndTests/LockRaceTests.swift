@@ -5,7 +5,7 @@ import TestSupport
 
 /// Issue 9, defect 4: when two instances took over a stale lock at the same moment, both
 /// could become editable (5 of 40 trials). Here 100 pairs of real processes (the binary's
-/// hidden `__lock-probe`, which takes the lock exactly as `feedback fill` does) race for
+/// `feedback-test-helper lock-probe`, which takes the lock exactly as `feedback fill` does) race for
 /// 100 stale locks at once: in every pair exactly one may edit.
 @Suite struct LockRaceTests {
     @Test func aHundredPairsTakingOverAStaleLockGiveOneEditorEach() throws {
@@ -24,7 +24,7 @@ import TestSupport
         }
         let go = folder.file("go")
         let pairs = try drafts.map { draft in
-            (try Spawned([Paths.binary, "__lock-probe", draft, go]), try Spawned([Paths.binary, "__lock-probe", draft, go]))
+            (try Spawned([Paths.testHelper, "lock-probe", draft, go]), try Spawned([Paths.testHelper, "lock-probe", draft, go]))
         }
         FileManager.default.createFile(atPath: go, contents: nil)
         var bothEditable = 0

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The terminal backend in a real terminal: `feedback __terminal-selftest` inside tmux.
+/// The terminal backend in a real terminal: `feedback-test-helper terminal-selftest` inside tmux.
 /// Skipped, and reported as skipped, where tmux is missing.
 @Suite("Terminal backend in tmux",
        .enabled(if: TmuxSession.isAvailable, "⚠️ SKIPPED: tmux is not installed (apt-get install tmux)"))
@@ -13,7 +13,7 @@ struct TerminalBackendTests {
 
     /// Starts the self-test in tmux and waits for its first screen.
     func start(width: Int = 80, height: Int = 24, arguments: String = "", environment: [String: String] = [:]) throws -> TmuxSession {
-        let session = try TmuxSession(command: "exec \(shellQuoted(Paths.binary)) __terminal-selftest \(arguments)",
+        let session = try TmuxSession(command: "exec \(shellQuoted(Paths.testHelper)) terminal-selftest \(arguments)",
                                       width: width, height: height, environment: environment)
         let started = session.waitFor("size \(width)x\(height)")
         #expect(started, "the self-test did not draw its screen:\n\(session.capture())")
@@ -38,7 +38,7 @@ struct TerminalBackendTests {
 
     @Test("draws å, ä, ö and wide characters even under LC_ALL=C")
     func plainLocale() throws {
-        let tmux = try TmuxSession(command: "exec env LANG=C LC_ALL=C \(shellQuoted(Paths.binary)) __terminal-selftest")
+        let tmux = try TmuxSession(command: "exec env LANG=C LC_ALL=C \(shellQuoted(Paths.testHelper)) terminal-selftest")
         defer { tmux.kill() }
         #expect(tmux.waitFor("size 80x24"), "screen:\n\(tmux.capture())")
         #expect(tmux.line(Self.sampleLine) == Self.sampleRow)
@@ -134,7 +134,7 @@ struct TerminalBackendTests {
         // modes stty reports, the screen and the cursor. Then `cat -v` shows what a paste
         // sends (and keeps the pane alive: tmux marks a dead pane by scrolling the screen and
         // hiding the cursor).
-        let command = "\(shellQuoted(Paths.binary)) __terminal-selftest; status=$?; stty -a > \(shellQuoted(modes)); "
+        let command = "\(shellQuoted(Paths.testHelper)) terminal-selftest; status=$?; stty -a > \(shellQuoted(modes)); "
             + "echo \"exit=$status\"; exec cat -v"
         let tmux = try TmuxSession(command: command)
         defer { tmux.kill() }
@@ -173,7 +173,7 @@ struct TerminalBackendTests {
 
     @Test("an unknown TERM gives a clear message and exit status 2")
     func unknownTerm() throws {
-        let tmux = try TmuxSession(command: "exec env TERM=no-such-terminal \(shellQuoted(Paths.binary)) __terminal-selftest --lang en")
+        let tmux = try TmuxSession(command: "exec env TERM=no-such-terminal \(shellQuoted(Paths.testHelper)) terminal-selftest --lang en")
         defer { tmux.kill() }
         #expect(tmux.waitForExit())
         #expect(tmux.exitStatus() == 2)
@@ -187,13 +187,33 @@ struct TerminalBackendTests {
 struct TerminalBackendRefusalTests {
     @Test("without a terminal it refuses with a message and exit status 2")
     func notATerminal() throws {
-        let swedish = try feedback(["__terminal-selftest"])
+        let swedish = try run(Paths.testHelper, ["terminal-selftest"])
         #expect(swedish.status == 2)
         #expect(swedish.stderr.hasPrefix("feedback: ingen terminal"), "stderr: \(swedish.stderr)")
         #expect(swedish.stdout.isEmpty, "nothing for the pipe: \(swedish.stdout.debugDescription)")
-        let english = try feedback(["__terminal-selftest"], environment: ["LANG": "en_US.UTF-8"])
+        let english = try run(Paths.testHelper, ["terminal-selftest"], environment: ["LANG": "en_US.UTF-8"])
         #expect(english.status == 2)
         #expect(english.stderr.hasPrefix("feedback: not a terminal"), "stderr: \(english.stderr)")
+    }
+}
+
+/// Test-only programs live in `feedback-test-helper`, not in the shipped binary.
+@Suite("Test helpers outside the product")
+struct TestHelperPlacementTests {
+    @Test("the shipped binary has no hidden test entry points")
+    func noHiddenEntryPoints() throws {
+        for hidden in ["__terminal-selftest", "__lock-probe"] {
+            let result = try feedback([hidden])
+            #expect(result.status == 2, "\(hidden): \(result.stderr)")
+            #expect(result.stderr.contains("Unexpected argument '\(hidden)'"), "\(hidden) is refused as an unknown command: \(result.stderr)")
+        }
+    }
+
+    @Test("the test helper is built beside the binary and refuses an unknown program")
+    func helperRuns() throws {
+        let result = try run(Paths.testHelper, ["no-such-program"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("usage: feedback-test-helper"))
     }
 }
 

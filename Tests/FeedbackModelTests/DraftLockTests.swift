@@ -13,6 +13,15 @@ import TestSupport
         return folder.file("utkast.json")
     }
 
+    @Test func aHeldLockWhoseFileCannotBeReadSaysSo() {
+        // What `holder` makes of a held lock whose text it cannot read: the file's owner only.
+        let unreadable = LockInfo(user: "anna", host: "?", pid: 0, since: Timestamp(secondsSinceEpoch: 0), fileOwner: "anna")
+        #expect(unreadable.heldText(.sv) == "utkastet är låst, men låsfilen går inte att läsa (den tillhör anna)")
+        #expect(unreadable.heldText(.en) == "the draft is locked, but its lock file cannot be read (it belongs to anna)")
+        let read = LockInfo(user: "anna", host: "server1", pid: 4711, since: now)
+        #expect(read.heldText(.en, time: .utc).hasPrefix("the draft is open by anna on server1 (process 4711)"))
+    }
+
     @Test func aSecondWindowIsToldWhoHoldsIt() throws {
         let folder = TemporaryFolder()
         let draft = try draftIn(folder)
@@ -65,7 +74,7 @@ import TestSupport
         let draft = try draftIn(folder)
         let go = folder.file("go")
         FileManager.default.createFile(atPath: go, contents: nil)
-        let holder = try Spawned([Paths.binary, "__lock-probe", draft, go])
+        let holder = try Spawned([Paths.testHelper, "lock-probe", draft, go])
         #expect(holder.readLine() == "acquired")
         guard case .held(let info, _) = DraftLock.acquire(for: draft, now: now) else {
             Issue.record("the helper's lock was not seen")

@@ -28,6 +28,10 @@ public enum Paths {
 
     /// The built `feedback` executable.
     public static var binary: String { products + "/feedback" }
+
+    /// The built `feedback-test-helper` (the terminal self-test, the lock probe): test code
+    /// that the shipped binary does not carry.
+    public static var testHelper: String { products + "/feedback-test-helper" }
 }
 
 /// A temporary folder removed when the value goes away.

@@ -75,6 +75,35 @@ public struct PlainCommand: Sendable {
                      help: Localized(sv: "Avsluta utan att spara, när sparandet misslyckades.", en: "Quit without saving, when saving failed.")),
     ]
 
+    /// The plain command that does what a key's action does (the words messages use in plain
+    /// mode), or nil when plain mode has no such command.
+    public static func command(for action: Action) -> PlainCommand? {
+        let id: PlainCommandID
+        switch action {
+        case .help: id = .help
+        case .goToPage, .nextPage, .previousPage: id = .go
+        case .guidance: id = .guidance
+        case .externalEditor: id = .edit
+        case .addRow: id = .newRow
+        case .deleteRow: id = .deleteRow
+        case .findings: id = .check
+        case .pageList: id = .overview
+        case .changes: id = .changes
+        case .toggleLastYear: id = .lastYear
+        case .confirmCarried: id = .confirm
+        case .markReady: id = .done
+        case .undo: id = .undo
+        case .redo: id = .redo
+        case .save: id = .save
+        case .saveAs, .saveElsewhere: id = .saveAs
+        case .exportMenu: id = .export
+        case .quit: id = .quit
+        case .quitWithoutSaving: id = .quitAnyway
+        default: return nil
+        }
+        return all.first { $0.id == id }
+    }
+
     /// The commands as a Markdown table (the README's is generated from this one).
     public static func markdownTable() -> String {
         var out = "| Swedish | English | what it does |\n|---|---|---|\n"

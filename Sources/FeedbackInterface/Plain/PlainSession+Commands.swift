@@ -45,12 +45,8 @@ extension PlainSession {
             app.session!.confirmCarried(now: now)
             step.lines = confirmation("")
         case .done: step.lines = done(rest, now: now)
-        case .undo:
-            app.session!.undo(now: now)
-            step.lines = confirmation(phrases.t("Ångrat. Nu på \(pageName).", "Undone. Now on \(pageName)."))
-        case .redo:
-            app.session!.redo(now: now)
-            step.lines = confirmation(phrases.t("Gjort om. Nu på \(pageName).", "Redone. Now on \(pageName)."))
+        case .undo: step.lines = undoLine(now: now)
+        case .redo: step.lines = redoLine(now: now)
         case .save:
             step.commands = edit { $0.save(now: now) }
         case .saveAs:
@@ -283,7 +279,8 @@ extension PlainSession {
             guard !inserted.trimmingWhitespace.isEmpty else { return [phrases.t("Ingen text; inget ändrades.", "No text; nothing changed.")] }
             edit = .text(place, at: end, removed: "", inserted: prefix + inserted)
             let added = Paragraphs.lines(inserted).count
-            message = phrases.t("\(added) \(added == 1 ? "stycke" : "stycken") tillagda; texten har nu \(paragraphs.count + added).",
+            // "ett stycke tillagt", "två stycken tillagda": the participle agrees in number.
+            message = phrases.t("\(added) \(added == 1 ? "stycke tillagt" : "stycken tillagda"); texten har nu \(paragraphs.count + added).",
                                 "\(added) \(added == 1 ? "paragraph" : "paragraphs") added; the text now has \(paragraphs.count + added).")
         }
         app.session!.history.closeRun()
@@ -305,7 +302,7 @@ extension PlainSession {
             let options = session.choices(for: field.kind)
             guard let option = PlainSession.option(text, options) else {
                 return [phrases.t("\(field.label[language]): välj ett av ", "\(field.label[language]): choose one of ")
-                        + options.enumerated().map { "\($0.offset + 1) \($0.element.label)" }.joined(separator: ", ") + "."]
+                        + options.enumerated().map { PlainSession.numbered($0.element.label, $0.offset + 1) }.joined(separator: ", ") + "."]
             }
             let current = EditorSession.editText(session.draft.metadata[field.id])
             if field.kind == .committee, !current.isEmpty, option.id != current {

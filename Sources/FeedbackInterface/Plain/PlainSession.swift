@@ -42,6 +42,8 @@ public struct PlainSession: Sendable {
     }
 
     public init(session: EditorSession) {
+        var session = session
+        session.words = .plain(language: session.language)
         app = App(session: session)
         phrases = Phrases(language: session.language)
     }
@@ -87,7 +89,7 @@ public struct PlainSession: Sendable {
             let cell = cells[entry.cell]
             var text = cell.fullLabel(language)
             if case .choice(let options) = cell.column.kind {
-                text += " (" + options.enumerated().map { "\($0.offset + 1) \($0.element.label[language])" }.joined(separator: ", ") + ")"
+                text += " (" + options.enumerated().map { PlainSession.numbered($0.element.label[language], $0.offset + 1) }.joined(separator: ", ") + ")"
             }
             if !entry.isNew, let current = session.draft.value(at: entry.place)?.rows[safe: entry.row]?[cell.key]?.displayText, !current.isEmpty {
                 text += " [\(choiceLabel(current, cell: cell))]"
@@ -97,6 +99,22 @@ public struct PlainSession: Sendable {
         case .fileName: return phrases.t("filnamn> ", "file name> ")
         case .command: return pageName + "> "
         }
+    }
+
+    /// A choice as the number that picks it and its label ("2 medicinteknik"); a label that
+    /// already starts with that number ("1 – hög") is not numbered twice.
+    static func numbered(_ label: String, _ number: Int) -> String {
+        let digits = String(number)
+        if label == digits || (label.hasPrefix(digits) && label.dropFirst(digits.count).first?.isWhitespace == true) { return label }
+        return digits + " " + label
+    }
+
+    /// The prompt before the next line, or nil while text is being collected and the next
+    /// line has already arrived (a paste into `lägg till`: the terminal shows the pasted
+    /// lines, and a prompt before each would be read aloud ten times).
+    public func prompt(pasting: Bool) -> String? {
+        if case .collecting = mode, pasting { return nil }
+        return prompt
     }
 
     /// "rubrik 3", "uppgifter", "rubrik 4, risker".

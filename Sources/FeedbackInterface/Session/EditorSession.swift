@@ -56,6 +56,8 @@ public struct EditorSession: Sendable {
     public let form: FormDefinition
     public let language: Language
     let keymap: Keymap
+    /// How messages name actions: the keymap's keys, or plain mode's commands.
+    var words: ActionWords
     let validator: Validator
     let phrases: Phrases
     let time: LocalTime
@@ -105,6 +107,7 @@ public struct EditorSession: Sendable {
         self.lastYear = lastYear
         self.makeDocumentID = makeDocumentID
         keymap = .standard
+        words = .keys(.standard, language: language)
         validator = Validator(form: form, today: today)
         phrases = Phrases(language: language)
         pages = Page.all(form)

@@ -219,8 +219,9 @@ extension EditorSession {
             guard let fieldID = form.committeeFieldID else { return [] }
             history.closeRun()
             apply(.value(.metadata(fieldID), from: draft.metadata[fieldID], to: .text(id)), run: nil, now: now)
-            status = StatusMessage(text: phrases.t("Nämnden är ändrad till \(form.committee(id: id)?.name(language) ?? id). Ctrl-Z ångrar.",
-                                                   "The committee is changed to \(form.committee(id: id)?.name(language) ?? id). Ctrl-Z undoes."),
+            status = StatusMessage(text: phrases.t("Nämnden är ändrad till \(form.committee(id: id)?.name(language) ?? id).",
+                                                   "The committee is changed to \(form.committee(id: id)?.name(language) ?? id).")
+                                       + words.sentence(.undo, sv: "ångrar", en: "undoes"),
                                    isError: false)
             return []
         case .replaceFile(_, let path, let purpose):

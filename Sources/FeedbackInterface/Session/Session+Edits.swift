@@ -130,8 +130,8 @@ extension EditorSession {
         if marked {
             status = StatusMessage(text: phrases.t("Rubrik \(heading) är inte längre markerad som klar.", "Heading \(heading) is no longer marked as done."), isError: false)
         } else if state(ofSection: s) == .ready {
-            status = StatusMessage(text: phrases.t("Rubrik \(heading) är markerad som klar (●). Ctrl-D tar bort markeringen.",
-                                                   "Heading \(heading) is marked as done (●). Ctrl-D removes the mark."), isError: false)
+            status = StatusMessage(text: phrases.t("Rubrik \(heading) är markerad som klar (●).", "Heading \(heading) is marked as done (●).")
+                                       + words.sentence(.markReady, sv: "tar bort markeringen", en: "removes the mark"), isError: false)
         } else {
             let errors = findings(ofSection: s).errorCount
             let text = hasAnyContent(s)

@@ -12,11 +12,13 @@ extension EditorSession {
 
     mutating func save(now: Double) -> [SessionCommand] {
         if let readOnly = file.readOnly {
-            let keys = keymap.keyLabel(for: .saveAs, in: .draft, language: language) ?? "Ctrl-W"
+            let copy = words.phrase(.saveAs) { keys in
+                phrases.t("\(ActionWords.capitalized(keys)) sparar en kopia under ett annat namn, som du sedan kan redigera.",
+                          "\(ActionWords.capitalized(keys)) saves a copy under another name, which you can then edit.")
+            }
             dialog = .message(title: phrases.t("Skrivskyddat", "Read-only"),
-                              lines: [phrases.t("Utkastet kan inte sparas här: \(readOnly.message).", "The draft cannot be saved here: \(readOnly.message)."),
-                                      phrases.t("\(keys) sparar en kopia under ett annat namn, som du sedan kan redigera.",
-                                                "\(keys) saves a copy under another name, which you can then edit.")]
+                              lines: [phrases.t("Utkastet kan inte sparas här: \(readOnly.message).", "The draft cannot be saved here: \(readOnly.message).")]
+                                + [copy].compactMap { $0 }
                                 + (readOnly.canTakeOver ? [phrases.t("När den andra stänger utkastet erbjuds du att ta över det.",
                                                                      "When the other window closes the draft, you are offered to take it over.")] : []),
                               isError: true)
@@ -264,8 +266,9 @@ extension EditorSession {
         for edit in edits {
             if case .text(let place, _, _, _) = edit { editors[place]?.moveTo(TextPosition(paragraph: 0, offset: 0)) }
         }
-        status = StatusMessage(text: phrases.t("Importerat från \(Sanitizer.visible(FileStore.fileName(of: proposal.file))): \(count) delar ändrade. Ctrl-Z ångrar hela importen.",
-                                               "Imported from \(Sanitizer.visible(FileStore.fileName(of: proposal.file))): \(count) parts changed. Ctrl-Z undoes the whole import."),
+        status = StatusMessage(text: phrases.t("Importerat från \(Sanitizer.visible(FileStore.fileName(of: proposal.file))): \(count) delar ändrade. ",
+                                               "Imported from \(Sanitizer.visible(FileStore.fileName(of: proposal.file))): \(count) parts changed.")
+                                    + words.sentence(.undo, sv: "ångrar hela importen", en: "undoes the whole import"),
                                isError: false)
         if let side = proposal.sideFileText, !proposal.unplacedToOther { return [.writeSideFile(side, besideDraft: file.path)] }
         return []
@@ -343,8 +346,8 @@ extension EditorSession {
     mutating func restore(_ autosaved: Draft, now: Double) {
         replaceDocument(with: autosaved)
         edited(now)
-        status = StatusMessage(text: phrases.t("Den autosparade versionen är återställd; spara med Ctrl-S.",
-                                               "The autosaved version is restored; save with Ctrl-S."), isError: false)
+        status = StatusMessage(text: phrases.t("Den autosparade versionen är återställd.", "The autosaved version is restored.")
+                                    + words.sentence(.save, sv: "sparar den", en: "saves it"), isError: false)
     }
 
     /// Puts another version of the draft in the window (history starts again).

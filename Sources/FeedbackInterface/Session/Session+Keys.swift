@@ -46,7 +46,8 @@ extension EditorSession {
         case .toggleInlineGuidance:
             inlineGuidance.toggle()
             status = StatusMessage(text: inlineGuidance ? phrases.t("Vägledningen visas ovanför texten.", "The guidance shows above the text.")
-                                                        : phrases.t("Vägledningen är dold; Ctrl-T visar den.", "The guidance is hidden; Ctrl-T shows it."),
+                                                        : phrases.t("Vägledningen är dold.", "The guidance is hidden.")
+                                                          + words.sentence(.toggleInlineGuidance, sv: "visar den igen", en: "shows it again"),
                                    isError: false)
         case .nextPage: goToPage(pageIndex + 1, now: now)
         case .previousPage: goToPage(pageIndex - 1, now: now)
@@ -76,7 +77,7 @@ extension EditorSession {
             dialog = .working(title: phrases.t("Ändringar", "Changes"), text: phrases.t("Jämför …", "Comparing …"))
             return [.computeChanges(currentDraft())]
         case .interruptHint:
-            status = StatusMessage(text: phrases.t("Ctrl-Q sparar och avslutar.", "Ctrl-Q saves and quits."), isError: false)
+            status = StatusMessage(text: String(words.sentence(.quit, sv: "sparar och avslutar", en: "saves and quits").dropFirst()), isError: false)
         case .listUp: moveInList(to: pageIndex - 1, now: now)
         case .listDown: moveInList(to: pageIndex + 1, now: now)
         case .listFirst: moveInList(to: 0, now: now)
@@ -111,8 +112,8 @@ extension EditorSession {
     /// Refuses a change in a read-only window, saying why and what can be done.
     mutating func refuseReadOnly() -> Bool {
         guard let readOnly = file.readOnly else { return false }
-        status = StatusMessage(text: phrases.t("Skrivskyddat: \(readOnly.message). Ctrl-W sparar en kopia.",
-                                               "Read-only: \(readOnly.message). Ctrl-W saves a copy."), isError: true)
+        status = StatusMessage(text: phrases.t("Skrivskyddat: \(readOnly.message).", "Read-only: \(readOnly.message).")
+                                    + words.sentence(.saveAs, sv: "sparar en kopia", en: "saves a copy"), isError: true)
         return true
     }
 

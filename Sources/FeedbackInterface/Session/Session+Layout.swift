@@ -43,7 +43,10 @@ extension EditorSession {
         f.bannerLines = computeBannerLines()
         let all = allFindings
         f.summary = "✗ \(all.errorCount)  ! \(all.warningCount)"
-        let width = max(10, size.width - f.summary.count - 3)
+        // A status row is " " + line, then a gap, then " summary " at the right edge
+        // (renderStatus): the line gets what is left, not one column more (a wrapped path
+        // lost its last character at the edge).
+        let width = max(10, size.width - DisplayText.width(of: " " + f.summary + " ") - 2)
         f.statusLines = Array(EditorSession.wrapLines(statusText, width: width).prefix(max(1, min(4, size.height - 12))))
         return f
     }
@@ -51,9 +54,8 @@ extension EditorSession {
     /// The read-only notice under the header, wrapped.
     private func computeBannerLines() -> [String] {
         guard let readOnly = file.readOnly else { return [] }
-        let keys = keymap.keyLabel(for: .saveAs, in: .draft, language: language) ?? "Ctrl-W"
-        let text = phrases.t("Skrivskyddat: \(readOnly.message). \(keys) sparar en kopia som du kan redigera.",
-                             "Read-only: \(readOnly.message). \(keys) saves a copy you can edit.")
+        let text = phrases.t("Skrivskyddat: \(readOnly.message).", "Read-only: \(readOnly.message).")
+            + words.sentence(.saveAs, sv: "sparar en kopia som du kan redigera", en: "saves a copy you can edit")
         return Array(EditorSession.wrapLines(text, width: max(10, size.width - 2)).prefix(3))
     }
 
@@ -73,7 +75,10 @@ extension EditorSession {
         let own = checks.byPlace[place] ?? []
         if let first = own.first {
             counter += "  " + EditorSession.findingLine(first, language: language)
-            if own.count > 1 { counter += phrases.t(" (och \(own.count - 1) till, Ctrl-F)", " (and \(own.count - 1) more, Ctrl-F)") }
+            if own.count > 1 {
+                let more = words.name(.findings).map { ", " + $0 } ?? ""
+                counter += phrases.t(" (och \(own.count - 1) till\(more))", " (and \(own.count - 1) more\(more))")
+            }
         }
         return counter
     }
@@ -106,16 +111,20 @@ extension EditorSession {
         return Rect(row: top, column: 0, width: size.width, height: max(1, size.height - top - statusRows - 1))
     }
 
-    /// The page list: full labels when there is room, else numbers and markers only (tables
-    /// need the width on narrow terminals).
-    var listIsCompact: Bool {
-        if size.width < 72 { return true }
-        if case .table = pageKind, size.width < 110 { return !focusOnList }
+    /// The page list: full labels when there is room, else numbers and markers only (on
+    /// terminals too narrow for both).
+    var listIsCompact: Bool { size.width < 72 }
+
+    /// A table page below 110 columns: the list keeps the headings' names but not the
+    /// tables' (the table needs the width; a bare "0 ○ / 1 ●" list says nothing).
+    var listIsNarrow: Bool {
+        if case .table = pageKind, size.width < 110 { return !focusOnList && !listIsCompact }
         return false
     }
 
     var listWidth: Int {
         if listIsCompact { return 5 }
+        if listIsNarrow { return 19 }
         return size.width >= 120 ? 32 : size.width >= 100 ? 28 : 24
     }
 

@@ -31,7 +31,7 @@ extension EditorSession {
         case .activate:
             if cell.isChoice { openChoice(now: now) } else if f.index == cells.count - 1 && f.row == tableRows.count - 1 {
                 commitField(now: now)
-                status = StatusMessage(text: phrases.t("Sista cellen. Ctrl-R lägger till en rad.", "The last cell. Ctrl-R adds a row."), isError: false)
+                status = StatusMessage(text: phrases.t("Sista cellen.", "The last cell.") + words.sentence(.addRow, in: .table, sv: "lägger till en rad", en: "adds a row"), isError: false)
             } else {
                 moveCell(by: 1, now: now)
             }
@@ -102,7 +102,7 @@ extension EditorSession {
             return false
         }
         loadLine()
-        status = StatusMessage(text: phrases.t("Ny rad \(at + 1). Ctrl-K tar bort den.", "New row \(at + 1). Ctrl-K deletes it."), isError: false)
+        status = StatusMessage(text: phrases.t("Ny rad \(at + 1).", "New row \(at + 1).") + words.sentence(.deleteRow, in: .table, sv: "tar bort den", en: "deletes it"), isError: false)
         return true
     }
 
@@ -121,7 +121,7 @@ extension EditorSession {
             return
         }
         loadLine()
-        status = StatusMessage(text: phrases.t("Rad \(row + 1) borttagen. Ctrl-Z ångrar.", "Row \(row + 1) deleted. Ctrl-Z undoes."), isError: false)
+        status = StatusMessage(text: phrases.t("Rad \(row + 1) borttagen.", "Row \(row + 1) deleted.") + words.sentence(.undo, sv: "ångrar", en: "undoes"), isError: false)
     }
 
     // MARK: - Grid geometry (pure; used to scroll and to draw)

@@ -129,8 +129,8 @@ extension EditorSession {
         let start = TextPosition(paragraph: 0, offset: 0)
         guard apply(.text(place, at: start, removed: editor.buffer.text, inserted: new.text), run: nil, now: now) else { return }
         editors[place]?.moveTo(start)
-        var message = phrases.t("Texten från den externa redigeraren är inläst (Ctrl-Z ångrar).",
-                                "The text from the external editor is read in (Ctrl-Z undoes).")
+        var message = phrases.t("Texten från den externa redigeraren är inläst.", "The text from the external editor is read in.")
+            + words.sentence(.undo, sv: "ångrar", en: "undoes")
         if let cleaned = removed.message(language) { message += " " + cleaned }
         status = StatusMessage(text: message, isError: false)
     }

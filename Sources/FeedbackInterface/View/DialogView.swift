@@ -68,7 +68,8 @@ extension EditorSession {
             let title = p.t("Kontroll: ", "Check: ") + FindingsReport.summary(all, language: language)
             let r = EditorSession.box(into: &grid, title: title, width: dialogWidth, height: grid.height - 2)
             if all.isEmpty {
-                grid.put(p.t("Inga fel eller varningar. Utkastet kan exporteras (Ctrl-E).", "No errors or warnings. The draft can be exported (Ctrl-E)."),
+                let export = words.name(.exportMenu).map { " (\($0))" } ?? ""
+                grid.put(p.t("Inga fel eller varningar. Utkastet kan exporteras\(export).", "No errors or warnings. The draft can be exported\(export)."),
                          row: r.row, column: r.column, limit: r.right, style: Style(.ok, bold: true))
             }
             renderFindingList(all, selected: selected, into: &grid, area: Rect(row: r.row, column: r.column, width: r.width, height: r.height - 1))

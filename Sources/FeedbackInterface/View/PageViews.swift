@@ -17,13 +17,15 @@ extension EditorSession {
             y += 1
         }
         if layout.guidanceCut {
-            grid.put(phrases.t("… Ctrl-T visar hela vägledningen, Alt-T döljer den", "… Ctrl-T shows the whole guidance, Alt-T hides it"),
+            let whole = words.name(.guidance) ?? "", hide = words.name(.toggleInlineGuidance) ?? ""
+            grid.put(phrases.t("… \(whole) visar hela vägledningen, \(hide) döljer den", "… \(whole) shows the whole guidance, \(hide) hides it"),
                      row: y, column: area.column, limit: area.right, style: Style(.accent))
         }
         let marked = page.sectionIndex.map { draft.readySections.contains(form.sections[$0].id) } ?? false
         var ruleLabel = "─ \(field.label[language]) " + (marked ? phrases.t("· markerad klar ", "· marked done ") : "")
         if draft.isUnconfirmedCarry(place) {
-            ruleLabel += phrases.t("· från föregående år (Ctrl-B bekräftar) ", "· from last year (Ctrl-B confirms) ")
+            let confirm = words.name(.confirmCarried).map { " (\($0) " + phrases.t("bekräftar)", "confirms)") } ?? ""
+            ruleLabel += phrases.t("· från föregående år\(confirm) ", "· from last year\(confirm) ")
         }
         let used = grid.put(ruleLabel, row: layout.ruleRow, column: area.column, limit: area.right, style: Style(.muted))
         for x in used..<area.right { grid[layout.ruleRow, x] = Cell("─", style: Style(.muted)) }
@@ -141,8 +143,9 @@ extension EditorSession {
         let tableFindings = checks.byPlace[place] ?? []
         if rows.isEmpty {
             y += 1
-            grid.put(phrases.t("Inga rader ännu. Ctrl-R, Enter eller att skriva lägger till en rad.",
-                               "No rows yet. Ctrl-R, Enter or typing adds a row."), row: y, column: area.column, limit: area.right, style: Style(.muted))
+            let add = words.name(.addRow, in: .table).map { $0 + ", " } ?? ""
+            grid.put(phrases.t("Inga rader ännu. \(add)Enter eller att skriva lägger till en rad.",
+                               "No rows yet. \(add)Enter or typing adds a row."), row: y, column: area.column, limit: area.right, style: Style(.muted))
             y += 2
             for finding in tableFindings {
                 for line in EditorSession.wrapLines(EditorSession.findingLine(finding, language: language), width: area.width) where y < area.bottom {
@@ -243,7 +246,8 @@ extension EditorSession {
             }
         }
         if draft.isUnconfirmedCarry(place, row: f.row) {
-            var note = phrases.t("Raden är från föregående år (Ctrl-B bekräftar).", "The row is from last year (Ctrl-B confirms).")
+            let confirm = words.name(.confirmCarried).map { " (\($0) " + phrases.t("bekräftar)", "confirms)") } ?? ""
+            var note = phrases.t("Raden är från föregående år\(confirm).", "The row is from last year\(confirm).")
             if let carry = rows[f.row].carry {
                 let kept = carry.note(columns: field.columns, period: form.planPeriod, language: language)
                 if !kept.isEmpty { note += " " + kept }

@@ -74,7 +74,7 @@ extension EditorSession {
             let style = selected ? Style(.selection, bold: true, reverse: focusOnList) : Style()
             grid.fill(row: y, column: 0, width: width, height: 1, style: style)
             let label = listIsCompact ? " " + short : (indent ? "   · " : " ") + text
-            grid.put(label, row: y, column: 0, limit: width - 2, style: style)
+            grid.put(EditorSession.truncated(label, width: width - 2), row: y, column: 0, limit: width - 2, style: style)
             if let marker { grid.put(marker.marker, row: y, column: width - 2, style: Style(marker.role, bold: true)) }
             y += 1
         }
@@ -82,8 +82,8 @@ extension EditorSession {
         for (s, section) in form.sections.enumerated() {
             let isCurrent = page.sectionIndex == s
             line("\(section.number) \(section.shortTitle[language])", short: "\(section.number)", marker: state(ofSection: s),
-                 selected: isCurrent && (section.fields.count == 1 || listIsCompact))
-            if isCurrent && section.fields.count > 1 && !listIsCompact {
+                 selected: isCurrent && (section.fields.count == 1 || listIsCompact || listIsNarrow))
+            if isCurrent && section.fields.count > 1 && !listIsCompact && !listIsNarrow {
                 for (f, field) in section.fields.enumerated() {
                     line(field.label[language], short: "", marker: nil, selected: page == .field(section: s, field: f), indent: true)
                 }
@@ -121,17 +121,39 @@ extension EditorSession {
         }
     }
 
+    /// Which hints stay when the bar is full, first first: what is done on this page (choose,
+    /// add a row), marking it done and going on to the next, then the rest. (Actions not
+    /// listed come after, in the keymap's order.)
+    static let hintPriority: [Action] = [.activate, .openPage, .addRow, .markReady, .nextPage, .deleteRow, .findings, .exportMenu, .save, .externalEditor, .guidance]
+
+    /// The hints that fit in `room` columns, by priority, shown in their own order.
+    static func fitting(_ hints: [(action: Action, key: String, word: String)], room: Int) -> [(key: String, word: String)] {
+        func needed(_ hint: (action: Action, key: String, word: String)) -> Int { DisplayText.width(of: hint.key) + DisplayText.width(of: hint.word) + 2 }
+        func rank(_ action: Action) -> Int { hintPriority.firstIndex(of: action) ?? hintPriority.count }
+        var left = room
+        var kept = Set<Int>()
+        for index in hints.indices.sorted(by: { (rank(hints[$0].action), $0) < (rank(hints[$1].action), $1) }) where needed(hints[index]) <= left {
+            kept.insert(index)
+            left -= needed(hints[index])
+        }
+        return hints.indices.filter { kept.contains($0) }.map { (key: hints[$0].key, word: hints[$0].word) }
+    }
+
     private func renderHints(into grid: inout ScreenGrid) {
-        var hints: [(key: String, word: String)] = []
+        var hints: [(action: Action, key: String, word: String)] = []
         var pinned: [(key: String, word: String)] = []
         for binding in keymap.effectiveBindings(keyContext) {
             guard let word = binding.hint?[language], let key = binding.keys.first, isEnabled(binding.action) else { continue }
             if hints.contains(where: { $0.word == word }) || pinned.contains(where: { $0.word == word }) { continue }
-            let entry = (key: key.short(language), word: word)
-            if binding.action == .help || binding.action == .quit { pinned.append(entry) } else { hints.append(entry) }
+            if binding.action == .help || binding.action == .quit {
+                pinned.append((key: key.short(language), word: word))
+            } else {
+                hints.append((action: binding.action, key: key.short(language), word: word))
+            }
         }
-        if file.readOnly != nil, keyContext.addsDraftBindings {
-            hints.insert((key: "^W", word: phrases.t("Spara kopia", "Save a copy")), at: 0)
+        if file.readOnly != nil, keyContext.addsDraftBindings,
+           let key = keymap.effectiveBindings(.draft).first(where: { $0.action == .saveAs })?.keys.first {
+            hints.insert((action: .activate, key: key.short(language), word: phrases.t("Spara kopia", "Save a copy")), at: 0)
         }
         if fromBoard, keyContext.addsDraftBindings {
             // The board's keys come first: the next committee, and Ctrl-Q goes back, not out.
@@ -141,14 +163,16 @@ extension EditorSession {
                 if binding.action == .backToBoard {
                     pinned = pinned.map { $0.key == entry.key ? entry : $0 }
                 } else {
-                    hints.insert(entry, at: 0)
+                    hints.insert((action: .activate, key: entry.key, word: entry.word), at: 0)
                 }
             }
         }
-        if file.readOnly == nil, keyContext.addsDraftBindings, carriedPartInFront != nil {
-            hints.insert((key: "^B", word: phrases.t("Bekräfta", "Confirm")), at: 0)
+        if file.readOnly == nil, keyContext.addsDraftBindings, carriedPartInFront != nil,
+           let key = keymap.effectiveBindings(.draft).first(where: { $0.action == .confirmCarried })?.keys.first {
+            hints.insert((action: .activate, key: key.short(language), word: phrases.t("Bekräfta", "Confirm")), at: 0)
         }
-        EditorSession.drawHints(hints, pinned: pinned, into: &grid)
+        let room = grid.width - pinned.reduce(0) { $0 + DisplayText.width(of: $1.key) + DisplayText.width(of: $1.word) + 2 }
+        EditorSession.drawHints(EditorSession.fitting(hints, room: room), pinned: pinned, into: &grid)
     }
 
     /// The hint bar: as many hints as fit, the pinned ones (help, quit) always.

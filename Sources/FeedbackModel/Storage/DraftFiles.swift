@@ -54,6 +54,21 @@ public struct LockInfo: Sendable, Equatable {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// Whether the lock is held but its file could not be read (who holds it is not known).
+    public var isUnreadable: Bool { pid == 0 && fileOwner != nil }
+
+    /// "utkastet är öppet hos anna på server1 …"; when the lock file cannot be read, that it
+    /// cannot (and whose file it is), not that the draft is open by the file's owner.
+    public func heldText(_ language: Language, time: LocalTime = .current) -> String {
+        if isUnreadable, let fileOwner {
+            let owner = Sanitizer.visible(fileOwner)
+            return language == .sv ? "utkastet är låst, men låsfilen går inte att läsa (den tillhör \(owner))"
+                                   : "the draft is locked, but its lock file cannot be read (it belongs to \(owner))"
+        }
+        let who = description(language, time: time)
+        return language == .sv ? "utkastet är öppet hos \(who)" : "the draft is open by \(who)"
+    }
+
     /// "anna på server1 (process 4711) sedan 2026-12-01 08:56", in local time.
     public func description(_ language: Language, time: LocalTime = .current) -> String {
         let user = Sanitizer.visible(self.user)

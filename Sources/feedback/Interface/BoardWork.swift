@@ -63,19 +63,19 @@ final class BoardWork {
         let revision = receipt.export.revision ?? accepted.draft.revision
         let sha = String((receipt.export.contentSha256 ?? receipt.handIn.sha256).prefix(12))
         let onTime = receipt.onTime ? (sv ? "i tid" : "on time") : (sv ? "efter sista dagen" : "after the deadline")
-        let keys = Keymap.standard
-        let next = keys.keyLabel(for: .nextCommittee, in: .boardCommittee, language: language) ?? "Alt-N"
-        let back = keys.keyLabel(for: .backToBoard, in: .boardCommittee, language: language) ?? "Ctrl-Q"
+        let words = ActionWords.keys(language: language)
+        let next = words.name(.nextCommittee, in: .boardCommittee).map { sv ? "; \($0) nästa nämnd" : "; \($0) next committee" } ?? ""
+        let back = words.name(.backToBoard, in: .boardCommittee).map { sv ? ", \($0) överblicken" : ", \($0) the overview" } ?? ""
         let message = sv
-            ? "mottagen export r\(revision), kvitterad \(SwedishTime.minuteText(receipt.receivedAt)) (\(onTime)), inlämnad av \(Sanitizer.visible(receipt.handIn.owner)), SHA-256 \(sha)…; \(next) nästa nämnd, \(back) överblicken"
-            : "accepted export r\(revision), receipted \(SwedishTime.minuteText(receipt.receivedAt)) (\(onTime)), handed in by \(Sanitizer.visible(receipt.handIn.owner)), SHA-256 \(sha)…; \(next) next committee, \(back) the overview"
+            ? "mottagen export r\(revision), kvitterad \(SwedishTime.minuteText(receipt.receivedAt)) (\(onTime)), inlämnad av \(Sanitizer.visible(receipt.handIn.owner)), SHA-256 \(sha)…\(next)\(back)"
+            : "accepted export r\(revision), receipted \(SwedishTime.minuteText(receipt.receivedAt)) (\(onTime)), handed in by \(Sanitizer.visible(receipt.handIn.owner)), SHA-256 \(sha)…\(next)\(back)"
         // Never saved where it was read: a copy (Ctrl-W) is proposed in the working folder.
         let path = FileManager.default.currentDirectoryPath + "/" + FileStore.fileName(of: accepted.path)
         var session = EditorSession(form: inbox.form, draft: accepted.draft, path: path, language: language, exportFolder: exportFolder,
                                     readOnly: ReadOnlyReason(message: message), today: today)
         let findings = inbox.findings(of: accepted)
-        session.showMessage(sv ? "\(state.committee.name(language)): \(FindingsReport.summary(findings, language: language)) (Ctrl-F visar dem)."
-                               : "\(state.committee.name(language)): \(FindingsReport.summary(findings, language: language)) (Ctrl-F shows them).", isError: false)
+        let show = words.name(.findings).map { sv ? " (\($0) visar dem)" : " (\($0) shows them)" } ?? ""
+        session.showMessage("\(state.committee.name(language)): \(FindingsReport.summary(findings, language: language))\(show).", isError: false)
         return .success(session)
     }
 }

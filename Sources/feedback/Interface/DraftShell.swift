@@ -339,10 +339,9 @@ final class DraftShell {
             case .acquired(let newLock):
                 lock = newLock
             case .held(let holder, let otherHost):
-                let who = holder.description(language, time: .current)
-                readOnly = ReadOnlyReason(message: language == .sv
-                    ? "utkastet är öppet hos \(who)" + (otherHost ? "; starta med --override-lock för att ta över låset" : "")
-                    : "the draft is open by \(who)" + (otherHost ? "; start with --override-lock to take over the lock" : ""),
+                readOnly = ReadOnlyReason(message: holder.heldText(language, time: .current) + (otherHost
+                    ? (language == .sv ? "; starta med --override-lock för att ta över låset" : "; start with --override-lock to take over the lock")
+                    : ""),
                     canTakeOver: !otherHost)
             case .refused(let error):
                 readOnly = refusedReadOnly(error)
@@ -376,11 +375,12 @@ final class DraftShell {
 
     /// The read-only reason for a side file (or link) that is not the user's own.
     private func refusedReadOnly(_ error: StoreError) -> ReadOnlyReason {
-        // The name and the reason first: the status line is one line of the terminal.
+        // The name and the reason first: the status line is one line of the terminal. How to
+        // save a copy is added by the session, in the words of the mode that shows it.
         let name = Sanitizer.visible(FileStore.fileName(of: error.path))
         return ReadOnlyReason(message: language == .sv
-            ? "\(name): \(error.reason(.sv)); ta bort den eller spara en kopia med Ctrl-W (\(Sanitizer.visible(error.path)))"
-            : "\(name): \(error.reason(.en)); remove it or save a copy with Ctrl-W (\(Sanitizer.visible(error.path)))",
+            ? "\(name): \(error.reason(.sv)); ta bort den (\(Sanitizer.visible(error.path)))"
+            : "\(name): \(error.reason(.en)); remove it (\(Sanitizer.visible(error.path)))",
             canTakeOver: false)
     }
 
@@ -448,8 +448,8 @@ final class DraftShell {
     /// Moves a draft (and its autosave) to the trash; what to say, and the folder listed again.
     func trash(_ path: String) -> (message: String, isError: Bool, drafts: [DraftSummary]?) {
         if let holder = DraftLock.holder(for: sideBase(path), store: store) {
-            return (language == .sv ? "Utkastet är öppet hos \(holder.description(language)); det flyttades inte."
-                                    : "The draft is open by \(holder.description(language)); it was not moved.", true, nil)
+            let held = holder.heldText(language)
+            return (held.prefix(1).uppercased() + held.dropFirst() + (language == .sv ? "; det flyttades inte." : "; it was not moved."), true, nil)
         }
         let now = Timestamp(secondsSinceEpoch: Int64(DraftShell.now()))
         do {

@@ -37,7 +37,7 @@ final class PlainRunner {
             return finish(code: 0)
         }
         loop: while let current = plain {
-            prompt(current.prompt)
+            if let text = current.prompt(pasting: input.isInteractive && input.hasLineWaiting) { prompt(text) }
             switch input.next() {
             case .line(let line):
                 // A script's lines are not echoed by a terminal: the transcript shows them.

@@ -1,24 +1,25 @@
 import FeedbackInterface
 import FeedbackModel
+import FeedbackTerminal
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// `feedback __terminal-selftest`: a tiny program that exercises the terminal backend for the
+/// `feedback-test-helper terminal-selftest`: a tiny program that exercises the terminal backend for the
 /// end-to-end tests (run inside tmux). It draws wide characters, a combining mark, a control
 /// token and colours; echoes every decoded key; shows the size after a resize; quits on
 /// Ctrl-Q, and on SIGHUP or SIGTERM, always restoring the terminal.
 ///
 /// Arguments: `--no-color`, `--lang sv|en`.
-public enum TerminalSelfTest {
+enum TerminalSelfTest {
     /// The sample line on row 6, followed by the token `^[` and `|` (which ends at column 21).
-    public static let sample = "Hej åäö 中文 😀 e\u{301} "
+    static let sample = "Hej åäö 中文 😀 e\u{301} "
 
     /// Runs until Ctrl-Q or a signal; 0 when the terminal was used and given back, 2 when
     /// there is no usable terminal (with a message on standard error).
-    public static func run(arguments: [String]) -> Int32 {
+    static func run(arguments: [String]) -> Int32 {
         let language = languageOption(arguments) ?? Language.fromEnvironment(environment(["LC_ALL", "LC_MESSAGES", "LANG"]))
         let terminal: Terminal
         do {

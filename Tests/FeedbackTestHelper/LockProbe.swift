@@ -1,14 +1,14 @@
 import FeedbackModel
 import Foundation
 
-/// `feedback __lock-probe DRAFT GO-FILE`: a hidden helper for the lock race test. Waits until
+/// `feedback-test-helper lock-probe DRAFT GO-FILE`: a helper of the lock race test. Waits until
 /// GO-FILE exists (so many probes start at the same moment), takes the draft's lock exactly
 /// as `feedback fill` does, prints `acquired` or `held` (or `refused`/`unavailable` with the
 /// reason), and holds the lock until standard input ends.
-enum LockRaceHelper {
+enum LockProbe {
     static func run(arguments: [String]) -> Int32 {
         guard arguments.count == 2 else {
-            FileHandle.standardError.write(Data("usage: feedback __lock-probe DRAFT GO-FILE\n".utf8))
+            FileHandle.standardError.write(Data("usage: feedback-test-helper lock-probe DRAFT GO-FILE\n".utf8))
             return 2
         }
         let draft = arguments[0]
@@ -18,7 +18,7 @@ enum LockRaceHelper {
             usleep(500)
         }
         let store = FileStore()
-        let outcome = DraftLock.acquire(for: store.resolvedTarget(draft), now: Drafts.now(), store: store)
+        let outcome = DraftLock.acquire(for: store.resolvedTarget(draft), now: Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)), store: store)
         let line: String
         var held: DraftLock?
         switch outcome {

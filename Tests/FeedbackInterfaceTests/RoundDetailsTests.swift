@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import FeedbackInterface
+@testable import FeedbackModel
+
+/// Details a secretary meets over a whole round (issue 20), each with what was wrong.
+@Suite struct RoundDetailsTests {
+    @Test func theHintBarSaysHowToReachTheNextHeading() {
+        var h = Harness()
+        h.press(.alt("1"))
+        let hints = h.lines().last ?? ""
+        #expect(hints.contains("^N Nästa"), "\(hints)")
+        #expect(hints.contains("^D Klar"), "\(hints)")
+    }
+
+    @Test func onATablePageMarkingDoneStaysInTheHintBarOnceARowExists() {
+        var h = Harness()
+        h.press(.alt("5"), .control("n"), .control("r"))
+        let hints = h.lines().last ?? ""
+        #expect(hints.contains("^K Ta bort rad"), "\(hints)")
+        #expect(hints.contains("^D Klar"), "\(hints)")
+        #expect(hints.contains("^N Nästa"), "\(hints)")
+    }
+
+    @Test func onATablePageTheListKeepsTheHeadingsNames() {
+        var h = Harness()
+        h.press(.alt("5"), .control("n"))
+        let list = h.lines().dropFirst().prefix(7).map { String($0.prefix(18)) }
+        #expect(list.contains { $0.contains("Uppgifter") }, "\(list)")
+        #expect(list.contains { $0.contains("5 Investeringar") }, "\(list)")
+        #expect(!list.contains { $0.hasPrefix(" 0 ○") }, "\(list)")
+    }
+
+    @Test func aWrappedPathInTheStatusKeepsEveryCharacter() {
+        for width in 60...100 {
+            var h = Harness(width: width)
+            let path = "/home/sekreterare/Dokument/återkoppling/import/" + String(repeating: "x", count: width / 2) + "-kn-2.unplaced.txt"
+            h.app.session!.showMessage("Det som inte fick plats är sparat i \(path)", isError: false)
+            let rows = h.lines()
+            // The status rows are above the hint bar; the summary (✗ … ! …) sits on the first.
+            let statusRows = rows[(rows.count - 1 - h.session.statusLines.count)..<(rows.count - 1)]
+            let text = statusRows.map { row in
+                var r = String(row)
+                if let cut = r.range(of: "✗ ") { r = String(r[..<cut.lowerBound]) }
+                return r.trimmingCharacters(in: .whitespaces)
+            }.joined()
+            #expect(text.contains(path.replacingOccurrences(of: " ", with: "")), "width \(width): \(Array(statusRows))")
+        }
+    }
+}
+
+/// Plain mode's details.
+@Suite struct PlainRoundDetailsTests {
+    @Test func undoSaysWhatItUndid() {
+        var h = PlainHarness()
+        h.say(["gå 1", "lägg till Nämnden bidrar till målen genom nära vård och samverkan i hela regionen.", "ångra", "gör om",
+               "gå 5", "tabell", "ny rad", ".", "ta bort rad 1", "ångra", "ångra", "ångra", "ångra"])
+        let text = h.text()
+        #expect(text.contains("Ångrat: text tillagd i rubrik 1 (”Nämnden bidrar till målen genom nära …”). Nu på rubrik 1."), "\(text)")
+        #expect(text.contains("Gjort om: text tillagd i rubrik 1"), "\(text)")
+        #expect(text.contains("Ångrat: borttagen rad i rubrik 5, investeringar."), "\(text)")
+        #expect(text.contains("Inget att ångra."), "\(text)")
+    }
+
+    @Test func aChoiceWhoseLabelIsNumberedIsNotNumberedTwice() {
+        #expect(PlainSession.numbered("1 – hög", 1) == "1 – hög")
+        #expect(PlainSession.numbered("medicinteknik", 2) == "2 medicinteknik")
+        #expect(PlainSession.numbered("10 år", 1) == "1 10 år")
+    }
+}
+
+extension PlainRoundDetailsTests {
+    @Test func aPasteIntoAppendIsNotPromptedLineByLine() {
+        var h = PlainHarness()
+        h.say(["gå 1", "lägg till"])
+        #expect(h.plain.prompt(pasting: true) == nil)
+        #expect(h.plain.prompt(pasting: false) == "text (punkt avslutar)> ")
+        h.say(["Första raden.", "."])
+        #expect(h.plain.prompt(pasting: true) == "rubrik 1> ")
+    }
+}
