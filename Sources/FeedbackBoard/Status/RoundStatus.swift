@@ -21,9 +21,8 @@ public struct CommitteeState: Sendable {
     public var latestRefusalFile: String?
     /// How many files this committee has handed in.
     public var handIns: Int
-
-    /// Accepted and decided ("beslutad").
-    public var isDecided: Bool { accepted?.export.status == "beslutad" }
+    /// Accepted, with the status the form marks decided.
+    public var isDecided: Bool = false
 }
 
 /// The round at a glance: every committee on the form, what is waiting, and whether the
@@ -68,7 +67,8 @@ public struct RoundStatus: Sendable {
             let kind: CommitteeState.Kind = best != nil ? .received : (refusal != nil ? .refused : .missing)
             return CommitteeState(committee: committee, kind: kind, accepted: best?.receipt, acceptedReceiptFile: best?.file,
                                   latestRefusal: refusalCounts ? refusal?.receipt : nil,
-                                  latestRefusalFile: refusalCounts ? refusal?.file : nil, handIns: entries.count)
+                                  latestRefusalFile: refusalCounts ? refusal?.file : nil, handIns: entries.count,
+                                  isDecided: inbox.form.isDecided(status: best?.receipt.export.status))
         }
         refusedWithoutCommittee = orphans
         rejectedReceipts = ledger.rejected

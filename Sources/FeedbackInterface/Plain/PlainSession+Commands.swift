@@ -144,7 +144,7 @@ extension PlainSession {
         let place = FieldPlace.section(section.id, section.fields[0].id)
         if let editor = session.editors[place] {
             let count = editor.buffer.paragraphs.filter { !Paragraphs.isBlank($0) }.count
-            parts.append(phrases.t("\(count) \(count == 1 ? "stycke" : "stycken")", "\(count) \(count == 1 ? "paragraph" : "paragraphs")"))
+            parts.append(phrases.t("\(count) \(count == 1 ? "stycke" : "stycken")", "paragraphs: \(count)"))
             parts.append(phrases.t("\(phrases.count(editor.buffer.wordTotal)) ord", "\(phrases.count(editor.buffer.wordTotal)) words"))
         }
         let tables = section.fields.filter { !$0.kind.isText }
@@ -284,7 +284,7 @@ extension PlainSession {
             edit = .text(place, at: end, removed: "", inserted: prefix + inserted)
             let added = Paragraphs.lines(inserted).count
             message = phrases.t("\(added) \(added == 1 ? "stycke" : "stycken") tillagda; texten har nu \(paragraphs.count + added).",
-                                "\(added) \(added == 1 ? "paragraph" : "paragraphs") added; the text now has \(paragraphs.count + added).")
+                                "Paragraphs added: \(added); the text now has \(paragraphs.count + added).")
         }
         app.session!.history.closeRun()
         guard app.session!.apply(edit, run: nil, now: now) else { return confirmation("") }
