@@ -7,10 +7,6 @@ import FeedbackModel
 public struct CarryOver: Sendable {
     public let form: FormDefinition
 
-    /// The metadata carried over: who to ask, not what was decided (case number, meeting,
-    /// paragraph and status belong to last year's decision).
-    public static let carriedMetadata = ["contactName", "contactEmail"]
-
     public init(form: FormDefinition) {
         self.form = form
     }
@@ -29,7 +25,9 @@ public struct CarryOver: Sendable {
             contentSha256: past.contentSha256))
         var summary = CarrySummary(source: carried.source, period: form.planPeriod)
 
-        for id in Self.carriedMetadata {
+        // The metadata the form marks `carry: true` (who to ask, not what was decided: the
+        // case number, meeting and status belong to last year's decision).
+        for id in form.carriedMetadataIDs {
             guard let field = form.metadataField(id: id), field.kind.isText, let value = past.metadataValue(id),
                   TextRules.stats(value).hasContent else { continue }
             draft.metadata[id] = .text(value)

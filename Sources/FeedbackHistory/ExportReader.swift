@@ -43,7 +43,7 @@ struct ExportReader {
             }
             metadata.append(MetadataValue(id: key, label: form?.metadataField(id: key)?.label, value: text))
         }
-        metadata.append(MetadataValue(id: "status", label: form?.metadataField(id: "status")?.label, value: status))
+        metadata.append(MetadataValue(id: form?.statusFieldID ?? "status", label: form?.statusField?.label, value: status))
 
         var sections: [PastSection] = []
         for (index, item) in try json.array(object["sections"], "/sections").enumerated() {

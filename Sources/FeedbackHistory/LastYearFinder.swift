@@ -11,10 +11,17 @@ public struct LastYearCandidate: Sendable, Equatable {
     public var committeeID: String?
     public var revision: Int
     public var status: String?
+    /// The status's label in the form it was written with (nil when that form is unknown).
+    public var statusLabel: Localized?
+    /// Whether the status is the decided option of the form it was written with.
+    public var isDecided: Bool
     /// The export time, or the draft's last change.
     public var time: Timestamp?
 
-    init(_ past: PastFeedback) {
+    init(_ past: PastFeedback, form: FormDefinition?) {
+        let option = form?.statusField?.options.first { $0.id == past.status }
+        statusLabel = option?.label
+        isDecided = option?.decided ?? false
         path = past.path
         kind = past.kind
         formID = past.formID
@@ -34,9 +41,7 @@ public struct LastYearCandidate: Sendable, Equatable {
         parts[0] += " " + (planPeriod?.label ?? "\(formID) v\(formVersion)")
         parts.append("revision \(revision)")
         if let status {
-            let statuses = ["utkast": Localized(sv: "utkast", en: "draft"), "klar-for-beslut": Localized(sv: "klar för beslut", en: "ready for decision"),
-                            "beslutad": Localized(sv: "beslutad", en: "decided")]
-            parts.append(statuses[status]?[language] ?? status)
+            parts.append(statusLabel?[language] ?? status)
         }
         if let time { parts.append(time.date.description) }
         let name = path.split(separator: "/").last.map(String.init) ?? path
@@ -75,7 +80,12 @@ public enum LastYearFinder {
                 } else {
                     earlier = past.formID != form.id
                 }
-                if earlier { found.append(LastYearCandidate(past)) }
+                if earlier {
+                    // Last year's status is read with last year's form; without it, with this
+                    // year's (forms keep their option ids from year to year).
+                    let pastForm = catalog.form(id: past.formID, version: past.formVersion) ?? form
+                    found.append(LastYearCandidate(past, form: pastForm))
+                }
             }
         }
         return found.sorted(by: better)
@@ -85,8 +95,7 @@ public enum LastYearFinder {
         let px = x.planPeriod?.firstYear ?? Int.min, py = y.planPeriod?.firstYear ?? Int.min
         if px != py { return px > py }
         if x.kind != y.kind { return x.kind == .export }
-        let dx = x.status == FormDefinition.decidedStatus, dy = y.status == FormDefinition.decidedStatus
-        if dx != dy { return dx }
+        if x.isDecided != y.isDecided { return x.isDecided }
         if x.revision != y.revision { return x.revision > y.revision }
         let tx = x.time?.secondsSinceEpoch ?? 0, ty = y.time?.secondsSinceEpoch ?? 0
         if tx != ty { return tx > ty }

@@ -12,12 +12,13 @@ struct BoardReport: ParsableCommand {
         commandName: "report",
         abstract: "Styrelsens sammanställning / the board's compiled document of the round.",
         discussion: """
-            The status table; every heading across all committees; investments per committee and
-            plan year with totals, decided vs new and by priority, with a chart; every risk in one
-            likelihood × consequence matrix with the list; the sensitivity cases side by side; who is
+            The status table; every heading across all committees; every table of the form with each
+            committee's rows as its own document shows them; each plan-year column summed per committee
+            and year, in all and by each choice column of its table, with a chart (unless the form says
+            sum: false); a matrix with the numbered rows beneath for a table with matrix:; who is
             missing. Only accepted exports count. html: self-contained and printable; docx: the same
-            writer as the committee's document; md; csv: every investment row for Excel (UTF-8 with
-            BOM, semicolons, one row per object and year); xlsx: a workbook for Excel, a sheet of
+            writer as the committee's document; md; csv: every table cell for Excel (UTF-8 with BOM,
+            semicolons, one line per cell and plan year); xlsx: a workbook for Excel, a sheet of
             statuses and one per table of amounts, numbers as numbers, totals as SUM formulas.
             Without -o the text formats go to standard output; -o - sends any format there.
             """

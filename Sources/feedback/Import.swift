@@ -11,7 +11,7 @@ struct Import: ParsableCommand {
             Reads a .docx or .md written to the form (by a person in Word, or by feedback render): headings by number
             ("1.", "1 ", "Rubrik 1") or title, tables by their header cells, the metadata table. Tracked changes are
             read as accepted; comments are ignored. Prints what went where and every text it could not place; that
-            text goes to a side file DRAFT.unplaced.txt (default) or, with --unplaced other, under heading 6.
+            text goes to a side file DRAFT.unplaced.txt (default) or, with --unplaced other, under the form's last heading with a text field (or its fallbackSection).
             --into refuses to overwrite a non-empty heading, table or value unless --replace (exit 1, nothing
             written). --dry-run writes nothing. Exit 0 ok, 1 refused, 2 unreadable input or usage.
             """

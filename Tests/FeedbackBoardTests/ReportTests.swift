@@ -24,22 +24,28 @@ import FeedbackModel
         let (_, report) = try round()
         #expect(report.exports.count == 6)
         #expect(report.missing.map(\.id) == ["ktn", "sn"])
+        let table = try #require(report.table(section: "investments", field: "investments"))
+        let amounts = try #require(table.summedColumns.first)
+        let sums = report.sums(table, column: amounts, .sv)
         var expected = Array(repeating: 0, count: form.planPeriod.yearCount)
         for entry in report.exports {
             guard case .object(let totals)? = JSONEdit.value(at: ["sections", "4", "tables", "investments", "totals", "amounts"], in: .object(entry.export.object)) else {
                 Issue.record("no totals in \(entry.committee.id)"); continue
             }
             for (i, year) in form.planPeriod.years.enumerated() { expected[i] += totals[String(year)]?.intValue ?? 0 }
-            let row = report.investmentsByCommittee(.sv).first { $0.label == entry.committee.name }
+            let row = sums.rows.first { $0.label == entry.committee.name }
             #expect(row?.total == totals["total"]?.intValue)
         }
-        #expect(report.investmentTotal(.sv).amounts == expected)
-        let decided = report.investmentsByDecision(.sv)
+        #expect(sums.total.amounts == expected)
+        let decision = try #require(table.columns.first { $0.id == "decision" })
+        let decided = report.sums(table, column: amounts, by: decision, .sv)
         #expect(decided.map(\.label) == ["redan beslutad", "ny"])
         #expect(zip(decided[0].amounts, decided[1].amounts).map { $0 + $1 } == expected)
-        let priority = report.investmentsByPriority(.sv)
+        let priority = report.sums(table, column: amounts, by: try #require(table.columns.first { $0.id == "priority" }), .sv)
         #expect(priority.count == 3)
         #expect(priority.reduce(0) { $0 + $1.total } == expected.reduce(0, +))
+        // The sensitivity analysis says sum: false: nothing of it is added up.
+        #expect(try #require(report.table(section: "economy", field: "sensitivity")).summedColumns.isEmpty)
     }
 
     /// An archived file changed after its receipt is left out, and the report says so.
@@ -73,49 +79,31 @@ import FeedbackModel
             #expect(html.contains("\(committee.name) om rubrik 3."), "\(committee.id)")
         }
         #expect(html.contains("Saknas (ingen godkänd återkoppling): Kollektivtrafiknämnden, Servicenämnden"))
-        let risks = report.risks
-        #expect(risks.count == 9)
-        #expect(html.contains("R\(risks.count)"))
-        // Every risk is in exactly one cell of the matrix.
-        let levels = BoardSamples.levels
-        var counted = 0
-        for l in levels { for c in levels { counted += risks.filter { $0.likelihood == l && $0.consequence == c }.count } }
-        #expect(counted == risks.count)
+        let risks = try #require(report.table(section: "economy", field: "risks"))
+        #expect(risks.numberedRows.count == 9)
+        // Every risk is in exactly one cell of the matrix, and the list beneath numbers them all.
+        let matrix = try #require(report.matrix(risks))
+        #expect(matrix.cells.flatMap { $0.flatMap { $0 } }.sorted() == Array(1...9))
+        #expect(html.contains("Sannolikhet ↓ Konsekvens →"))
+        #expect(html.contains("Risker och känslighet: alla rader, numrerade"))
         let english = ReportHTML(report: report, language: .en).render()
-        #expect(english.contains("<html lang=\"en\">"))
+        #expect(english.contains("<html lang=\"en-GB\">"))
         #expect(english.contains("Missing (no accepted feedback)"))
     }
 
-    @Test func textsBecomeEscapedParagraphs() {
-        #expect(HTML.paragraphs("a & b\nc\n\n  \n<d> \"e\" 'f'\n") == "<p>a &amp; b<br>\nc</p>\n<p>&lt;d&gt; &quot;e&quot; &#39;f&#39;</p>\n")
-        #expect(HTML.paragraphs("\n\n") == "")
-        #expect(HTML.paragraphs("rå\u{1B}[2J") == "<p>rå^[[2J</p>\n")
-        #expect(HTML.escape("x\ny") == "x\ny")
-    }
-
-    @Test func theChartHasOneBarPerYearAndAGroupForManyCommittees() {
-        let years = [2028, 2029, 2030, 2031]
-        let rows = (0..<20).map { SumRow(label: "Nämnd \($0)", amounts: [($0 + 1) * 100, 0, 50, 0]) }
-        let chart = InvestmentChart(years: years, rows: rows, title: "t", othersLabel: "Övriga nämnder")
-        #expect(chart.series.count == InvestmentChart.palette.count)
-        #expect(chart.series.last?.label == "Övriga nämnder (9)")
-        #expect(chart.series.reduce(0) { $0 + $1.amounts[0] } == rows.reduce(0) { $0 + $1.amounts[0] })
-        let svg = chart.svg()
-        #expect(svg.contains(">2028</text>"))
-        #expect(svg.contains(">21\u{00A0}000</text>"))
-        #expect(InvestmentChart.axisMaximum(21_000) == 50_000)
-        #expect(InvestmentChart.axisMaximum(18_500) == 20_000)
-        #expect(InvestmentChart.axisMaximum(0) == 1)
-    }
-
-    @Test func theCSVIsOneRowPerObjectAndYearForExcel() throws {
+    @Test func theCSVIsOneLinePerCellAndYearForExcel() throws {
         let (_, report) = try round()
         let bytes = ReportCSV(report: report, language: .sv).render()
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
         let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(lines.count == 1 + report.investments.count * form.planPeriod.yearCount)
-        #expect(lines[0].hasPrefix("Nämnd-id;Nämnd;Objekt;Kategori;År;Belopp (tkr)"))
+        #expect(lines[0] == "Rubrik;Tabell;Nämnd-id;Nämnd;Rad;Kolumn;År;Värde;Revision;Dokument-id")
+        let table = try #require(report.table(section: "investments", field: "investments"))
+        let amountLines = lines.filter { $0.hasPrefix("5. Investeringar;Investeringar;") && $0.contains(";Belopp (tkr);") }
+        #expect(amountLines.count == table.numberedRows.count * form.planPeriod.yearCount)
+        let sum = amountLines.reduce(0) { $0 + (Int($1.split(separator: ";", omittingEmptySubsequences: false)[7]) ?? 0) }
+        let amounts = try #require(table.summedColumns.first)
+        #expect(sum == report.sums(table, column: amounts, .sv).total.total)
         #expect(ReportCSV.field("=SUMMA(A1)") == "'=SUMMA(A1)")
         #expect(ReportCSV.field("a;b") == "\"a;b\"")
         #expect(ReportCSV.field("säg \"hej\"") == "\"säg \"\"hej\"\"\"")

@@ -39,7 +39,7 @@ struct BoardInterfaceTests {
         h.press(.down)
         h.expectScreen("board-overview-selected")
         var en = Harness(board: BoardScreen(overview: overview(), language: .en))
-        #expect(en.text().contains("Regional board · the round's overview"))
+        #expect(en.text().contains(" The round's overview"))
         en.press(.control("g"))
         #expect(en.text().contains("In the board's overview (feedback board)"))
         #expect(en.text().contains("In a committee's export, opened from the overview"))
@@ -104,7 +104,7 @@ struct BoardInterfaceTests {
         #expect(h.app.session == nil)
         #expect(!h.takeCommands().contains { if case .quit = $0 { return true } else { return false } }, "Ctrl-Q in an export must not quit the program")
         #expect(h.app.board?.selected == 5)
-        #expect(h.text().contains("omgångens överblick"))
+        #expect(h.text().contains("Omgångens överblick"))
     }
 
     @Test func theExportsFindingsAndHelpWork() {

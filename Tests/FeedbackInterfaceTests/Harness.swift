@@ -13,9 +13,10 @@ struct Harness {
     var commands: [AppCommand] = []
 
     init(draft: Draft? = nil, width: Int = 80, height: Int = 24, language: Language = .sv, readOnly: ReadOnlyReason? = nil,
-         path: String = "/tmp/utkast.json", today: SimpleDate? = nil, lastYear: LastYearTexts? = nil) {
-        let form = shippedForm()
-        let draft = draft ?? Draft.new(form: form, committee: "hsn", documentID: "test", now: SampleDrafts.now)
+         path: String = "/tmp/utkast.json", today: SimpleDate? = nil, lastYear: LastYearTexts? = nil,
+         form: FormDefinition = shippedForm()) {
+        let draft = draft ?? Draft.new(form: form, committee: form.committee(id: "hsn")?.id ?? form.committees[0].id,
+                                       documentID: "test", now: SampleDrafts.now)
         let ids = IDCounter()
         app = App(session: EditorSession(form: form, draft: draft, path: path, language: language,
                                          exportFolder: "/srv/export", readOnly: readOnly, time: .utc, today: today,

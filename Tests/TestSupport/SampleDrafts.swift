@@ -1,3 +1,4 @@
+import Foundation
 import FeedbackModel
 
 /// Drafts built in code, for tests that need a known starting point.
@@ -54,6 +55,57 @@ public enum SampleDrafts {
         investment["decision"] = .text("ny")
         investment["priority"] = .text("1")
         draft.sections["investments", default: [:]]["investments"] = .table([investment])
+        return draft
+    }
+}
+
+/// The second template of the tests (Tests/FeedbackModelTests/Fixtures/verksamhetsplan-2029.yaml):
+/// other ids everywhere, its own status with the decided option "antagen", an activities
+/// table, operating costs per year and a risk register drawn as a matrix.
+public enum SecondForm {
+    public static let fileName = "verksamhetsplan-2029.yaml"
+    public static var path: String { Paths.fixture(fileName) }
+
+    public static func form() -> FormDefinition {
+        guard let bytes = FileManager.default.contents(atPath: path),
+              let form = try? FormReader.read(yaml: Array(bytes), source: path) else {
+            fatalError("the second form does not read: \(path)")
+        }
+        return form
+    }
+
+    /// The operating costs of committee number `index` (0, 1, 2) per year: two rows.
+    public static func costs(_ index: Int) -> [[Int]] {
+        [[1_000 * (index + 1), 1_100 * (index + 1), 1_200 * (index + 1)], [500 + index, 600 + index, 700 + index]]
+    }
+
+    /// A complete draft of committee `committee` (the form's `index`th), `antagen` or `arbete`.
+    public static func draft(_ form: FormDefinition, committee: String, index: Int, phase: String, revision: Int = 2) -> Draft {
+        var draft = Draft.new(form: form, committee: committee, documentID: BoardSamples.documentID(index), now: SampleDrafts.now)
+        draft.revision = revision
+        let name = form.committee(id: committee)?.name ?? committee
+        draft.metadata["responsible"] = .text("Person \(index)")
+        draft.metadata["phase"] = .text(phase)
+        if phase == "antagen" {
+            draft.metadata["adoptedOn"] = .text("2028-10-0\(index + 1)")
+            draft.metadata["minute"] = .text("§ \(10 + index)")
+        }
+        draft.setValue(.text("\(name) har sitt uppdrag."), at: .section("mission", "body"))
+        draft.setValue(.text("\(name) sammanfattar."), at: .section("summary", "note"))
+        draft.setValue(.table([TableRow(cells: ["activity": .text("\(name) aktivitet A"), "quarter": .text("q1")]),
+                               TableRow(cells: ["activity": .text("\(name) aktivitet B"), "quarter": .text("q3")])]),
+                       at: .section("activities", "plan"))
+        let kinds = ["personal", "lokaler"]
+        draft.setValue(.table(costs(index).enumerated().map { i, amounts in
+            var row = TableRow(cells: ["item": .text("\(name) post \(i + 1)"), "kind": .text(kinds[i])])
+            for (y, year) in form.planPeriod.years.enumerated() { row[TableRow.yearKey("perYear", year)] = .integer(amounts[y]) }
+            return row
+        }), at: .section("finances", "costs"))
+        // Committee 0: stor/ofta; committee 1: liten/sällan and stor/ofta; committee 2: stor/sällan.
+        let risks: [[(String, String)]] = [[("stor", "ofta")], [("liten", "sallan"), ("stor", "ofta")], [("stor", "sallan")]]
+        draft.setValue(.table(risks[index % 3].enumerated().map { i, risk in
+            TableRow(cells: ["threat": .text("\(name) hot \(i + 1)"), "impact": .text(risk.0), "chance": .text(risk.1)])
+        }), at: .section("finances", "register"))
         return draft
     }
 }

@@ -273,7 +273,7 @@ public struct Receiver: Sendable {
                 en: "the document \(Sanitizer.visible(document)) is already accepted as \(owner)'s feedback and cannot be handed in for \(committee)"))]
         }
         guard let earlier, let earlierRevision = earlier.export.revision else { return [] }
-        let decided = FormDefinition.decidedStatus
+        let form = inbox.form
         let who = "r\(earlierRevision), \(SwedishTime.minuteText(earlier.handIn.handedInAt)), \(Sanitizer.visible(earlier.handIn.owner))"
         if earlier.export.documentID != facts.documentID {
             guard replacing else {
@@ -292,7 +292,7 @@ public struct Receiver: Sendable {
                 : Localized(sv: "revision \(revision) är inte nyare än den redan godkända revision \(earlierRevision); spara utkastet och exportera igen",
                             en: "revision \(revision) is not newer than the revision \(earlierRevision) already accepted; save the draft and export again"))]
         }
-        if earlier.export.status == decided && facts.status != decided && !replacing {
+        if form.isDecided(status: earlier.export.status) && !form.isDecided(status: facts.status) && !replacing {
             return [Receipt.Reason(code: "undecidedAfterDecided", pointer: "/status", message: Localized(
                 sv: "den godkända återkopplingen (\(who)) är beslutad, den här är det inte; den ersätter en beslutad bara om den lämnas in med feedback submit --replace",
                 en: "the accepted feedback (\(who)) is decided, this one is not; it replaces a decided one only when handed in with feedback submit --replace"))]

@@ -1,10 +1,11 @@
 import Foundation
 import FeedbackModel
 
-/// Every investment row of every accepted export for Excel: UTF-8 with a byte-order mark
-/// (so Excel reads å ä ö right), semicolons between fields (what Swedish Excel expects, as
-/// the comma is its decimal sign), CRLF line ends, one row per object and plan year, and
-/// amounts as plain whole numbers in tkr.
+/// Every cell of every table of every accepted export for Excel, in long form (one line
+/// per cell, and per plan year for plan-year columns), so that any form's tables fit one
+/// sheet and a pivot table adds them up: UTF-8 with a byte-order mark (so Excel reads å ä ö
+/// right), semicolons between fields (what Swedish Excel expects, as the comma is its
+/// decimal sign), CRLF line ends, amounts as plain whole numbers, choices by their labels.
 public struct ReportCSV: Sendable {
     public let report: RoundReport
     public let language: Language
@@ -18,8 +19,8 @@ public struct ReportCSV: Sendable {
 
     var header: [String] {
         language == .sv
-            ? ["Nämnd-id", "Nämnd", "Objekt", "Kategori", "År", "Belopp (tkr)", "Beslut", "Prioritet", "Revision", "Dokument-id"]
-            : ["Committee id", "Committee", "Object", "Category", "Year", "Amount (tkr)", "Decision", "Priority", "Revision", "Document id"]
+            ? ["Rubrik", "Tabell", "Nämnd-id", "Nämnd", "Rad", "Kolumn", "År", "Värde", "Revision", "Dokument-id"]
+            : ["Heading", "Table", "Committee id", "Committee", "Row", "Column", "Year", "Value", "Revision", "Document id"]
     }
 
     /// A field quoted when it must be (RFC 4180); text that Excel would run as a formula
@@ -35,21 +36,52 @@ public struct ReportCSV: Sendable {
 
     public func render() -> [UInt8] {
         var out = "\u{FEFF}" + header.map { ReportCSV.field($0) }.joined(separator: ReportCSV.separator) + "\r\n"
-        let revisions = Dictionary(report.exports.map { ($0.committee.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for line in report.investments {
-            let entry = revisions[line.committee.id]
-            for (index, year) in report.years.enumerated() {
-                let fields = [
-                    ReportCSV.field(line.committee.id), ReportCSV.field(line.committee.name(language)), ReportCSV.field(line.object),
-                    ReportCSV.field(report.optionLabel(section: "investments", table: "investments", column: "category", line.category, language)),
-                    String(year), String(line.amounts[index]),
-                    ReportCSV.field(report.optionLabel(section: "investments", table: "investments", column: "decision", line.decision, language)),
-                    ReportCSV.field(report.optionLabel(section: "investments", table: "investments", column: "priority", line.priority, language)),
-                    entry.map { String($0.export.revision) } ?? "", ReportCSV.field(entry?.export.documentID ?? ""),
-                ]
-                out += fields.joined(separator: ReportCSV.separator) + "\r\n"
+        let exports = Dictionary(report.exports.map { ($0.committee.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for table in report.tables {
+            let heading = "\(table.section.number). \(table.section.shortTitle[language])"
+            for entry in table.entries {
+                let export = exports[entry.committee.id]
+                let prefix = [ReportCSV.field(heading), ReportCSV.field(table.field.label[language]),
+                              ReportCSV.field(entry.committee.id), ReportCSV.field(entry.committee.name(language))]
+                let suffix = [export.map { String($0.export.revision) } ?? "", ReportCSV.field(export?.export.documentID ?? "")]
+                for (index, row) in entry.rows.enumerated() {
+                    func line(_ column: ColumnDefinition, year: Int?, value: String, isText: Bool) {
+                        out += (prefix + [String(index + 1), ReportCSV.field(column.label[language]), year.map(String.init) ?? "",
+                                          ReportCSV.field(value, isText: isText)] + suffix).joined(separator: ReportCSV.separator) + "\r\n"
+                    }
+                    for column in table.columns {
+                        switch column.kind {
+                        case .planYears:
+                            for year in report.years {
+                                let cell = row[TableRow.yearKey(column.id, year)]
+                                guard cell != nil else { continue }
+                                line(column, year: year, value: ReportCSV.number(cell), isText: !ReportCSV.isNumber(cell))
+                            }
+                        case .amount:
+                            guard let cell = row[column.id] else { continue }
+                            line(column, year: nil, value: ReportCSV.number(cell), isText: !ReportCSV.isNumber(cell))
+                        case .choice(let options):
+                            guard let id = RoundReport.text(row[column.id]) else { continue }
+                            line(column, year: nil, value: options.first { $0.id == id }?.label[language] ?? id, isText: true)
+                        case .shortText:
+                            guard let text = RoundReport.text(row[column.id]) else { continue }
+                            line(column, year: nil, value: text, isText: true)
+                        }
+                    }
+                }
             }
         }
         return Array(out.utf8)
+    }
+
+    static func isNumber(_ cell: CellValue?) -> Bool {
+        if case .integer? = cell { return true }
+        return false
+    }
+
+    /// A whole number as digits only (what Excel reads as a number); anything else as typed.
+    static func number(_ cell: CellValue?) -> String {
+        if case .integer(let n)? = cell { return String(n) }
+        return RoundReport.text(cell) ?? ""
     }
 }

@@ -1,15 +1,17 @@
 import FeedbackDocuments
 import FeedbackModel
 
-/// The compiled report in the document model of FeedbackDocuments, written as .docx (the
-/// same writer, and optionally the same region template, as the committee's document) and
-/// as Markdown. The model has no figures, so the chart is given as its table of numbers;
-/// the risk matrix is a table of counts and risk numbers.
+/// The compiled report in the document model of FeedbackDocuments, written by its writers
+/// (.html, .docx with optionally the region's template, .md). Everything below the status
+/// comes from the form: each heading's texts across committees, then each of its tables
+/// with every committee's rows as the committee's document shows them, the plan-year
+/// columns summed per committee and year (and by each choice column) unless `sum: false`,
+/// a chart of each sum, and a matrix with its numbered list for a table with `matrix:`.
 public enum ReportDocument {
     public static func make(_ report: RoundReport, language: Language) -> Document {
         let words = ReportWords(language: language)
         let form = report.form
-        var blocks: [Block] = [.title(words.title), .subtitle(form.title[language])]
+        var blocks: [Block] = [.title("\(words.title): \(form.title[language])")]
         blocks.append(.text(words.premises(form)))
         blocks.append(.paragraph([Run(words.generated(report), italic: true)]))
         blocks.append(.paragraph([Run(words.missingLine(report.missing.map { $0.name(language) }), bold: true)]))
@@ -23,70 +25,72 @@ public enum ReportDocument {
         blocks.append(.text(report.status.summaryLine(language)))
         blocks += report.status.handOverLines(language: language).map { .text($0) }
 
+        let tables = report.tables
         for section in form.sections {
             blocks.append(.heading(level: 1, text: "\(section.number). \(section.title[language])"))
-            let texts = report.texts(of: section)
-            for (committee, text) in texts {
-                blocks.append(.heading(level: 2, text: committee.name(language)))
-                blocks += DraftText.blocks(text)
-            }
-            let silent = report.exports.map(\.committee).filter { c in !texts.contains { $0.committee.id == c.id } }
-            if !silent.isEmpty { blocks.append(.paragraph([Run(words.noText(silent.map { $0.name(language) }), italic: true)])) }
-        }
-
-        blocks.append(.heading(level: 1, text: words.investmentsHeading))
-        if report.investments.isEmpty {
-            blocks.append(.text(words.noInvestments))
-        } else {
-            let total = report.investmentTotal(language)
-            blocks.append(sumTable(report, words.perCommittee, words.committee, report.investmentsByCommittee(language), total: total, words))
-            blocks.append(sumTable(report, words.byDecision, words.decision, report.investmentsByDecision(language), total: total, words))
-            blocks.append(sumTable(report, words.byPriority, words.priority, report.investmentsByPriority(language), total: total, words))
-            blocks.append(sumTable(report, words.byCategory, words.category, report.investmentsByCategory(language), total: total, words))
-            let header = words.objectColumns + report.years.map(String.init)
-            blocks.append(.table(Table(caption: words.objects,
-                                       columns: columns(header, numeric: Set(words.objectColumns.count..<header.count)),
-                                       rows: ReportRows.objects(report, language))))
-        }
-
-        blocks.append(.heading(level: 1, text: words.risksHeading))
-        if report.risks.isEmpty {
-            blocks.append(.text(words.noRisks))
-        } else {
-            let likelihoods = report.riskLevels("likelihood", language)
-            let consequences = report.riskLevels("consequence", language)
-            let risks = report.risks
-            let rows: [[String]] = consequences.reversed().map { consequence in
-                [consequence.label] + likelihoods.map { likelihood in
-                    let numbers = risks.enumerated()
-                        .filter { $0.element.likelihood == likelihood.id && $0.element.consequence == consequence.id }
-                        .map { "R\($0.offset + 1)" }
-                    return numbers.isEmpty ? "0" : "\(numbers.count): " + numbers.prefix(24).joined(separator: " ") + (numbers.count > 24 ? " …" : "")
+            if section.fields.contains(where: \.kind.isText) {
+                let texts = report.texts(of: section)
+                for (committee, text) in texts {
+                    blocks.append(.heading(level: 2, text: committee.name(language)))
+                    blocks += DraftText.blocks(text)
                 }
+                let silent = report.exports.map(\.committee).filter { c in !texts.contains { $0.committee.id == c.id } }
+                if !silent.isEmpty { blocks.append(.paragraph([Run(words.noText(silent.map { $0.name(language) }), italic: true)])) }
             }
-            let header = ["\(words.consequence) ↓ \(words.likelihood) →"] + likelihoods.map(\.label)
-            blocks.append(.table(Table(caption: words.matrixCaption, columns: columns(header, numeric: []), rows: rows,
-                                       firstColumnIsHeader: true)))
-            blocks.append(.table(Table(caption: words.risksHeading, columns: columns(words.riskColumns, numeric: []),
-                                       rows: ReportRows.risks(report, language))))
-        }
-
-        blocks.append(.heading(level: 1, text: words.sensitivityHeading))
-        if report.sensitivity.isEmpty {
-            blocks.append(.text(words.noSensitivity))
-        } else {
-            blocks.append(.text(words.sensitivityNote))
-            let header = words.sensitivityColumns + report.years.map(String.init)
-            blocks.append(.table(Table(caption: words.sensitivityHeading,
-                                       columns: columns(header, numeric: Set(words.sensitivityColumns.count..<header.count)),
-                                       rows: ReportRows.sensitivity(report, language))))
+            for table in tables where table.section.id == section.id {
+                blocks += self.table(table, report, words)
+            }
         }
         blocks.append(.footer(words.generated(report)))
         let properties = DocumentProperties(
             title: "\(words.title): \(form.title[language])", language: DocumentLanguage(language),
-            author: words.t("Regionstyrelsen", "The regional board"), subject: form.premises.title,
+            author: "feedback", subject: form.premises.title,
             identifier: "\(form.id)-v\(form.version)", revision: nil, date: report.generatedAt)
         return Document(properties: properties, blocks: blocks)
+    }
+
+    /// One table of the form across the round.
+    static func table(_ table: ReportTable, _ report: RoundReport, _ words: ReportWords) -> [Block] {
+        let language = words.language
+        let label = table.field.label[language]
+        var blocks: [Block] = [.heading(level: 2, text: label)]
+        guard !table.entries.isEmpty else {
+            blocks.append(.text(words.nothingReported(label)))
+            return blocks
+        }
+        for entry in table.entries {
+            blocks.append(.heading(level: 3, text: "\(label): \(entry.committee.name(language))"))
+            var committeeTable = ReportRows.committeeTable(table, rows: entry.rows, report, language)
+            committeeTable.caption = "\(committeeTable.caption) – \(entry.committee.name(language))"
+            blocks.append(.table(committeeTable))
+        }
+        if !table.empty.isEmpty {
+            blocks.append(.paragraph([Run(words.noRows(table.empty.map { $0.name(language) }), italic: true)]))
+        }
+        for column in table.summedColumns {
+            let columnLabel = column.label[language]
+            let sums = report.sums(table, column: column, language)
+            blocks.append(.chart(BarChart(title: words.chartTitle(label, columnLabel), categories: report.years.map(String.init),
+                                          series: sums.rows.map { BarChart.Series(label: $0.label, values: $0.amounts) },
+                                          othersLabel: words.others)))
+            blocks.append(sumTable(report, "\(label): \(words.perCommittee(columnLabel))", words.committee, sums.rows, total: sums.total, words))
+            for choice in table.columns where !choice.options.isEmpty {
+                blocks.append(sumTable(report, "\(label): \(words.by(columnLabel, choice.label[language]))", choice.label[language],
+                                       report.sums(table, column: column, by: choice, language), total: sums.total, words))
+            }
+        }
+        if let matrix = report.matrix(table), let definition = table.field.matrix,
+           let rowColumn = table.columns.first(where: { $0.id == definition.rows }),
+           let columnColumn = table.columns.first(where: { $0.id == definition.columns }) {
+            let rowLabel = rowColumn.label[language], columnLabel = columnColumn.label[language]
+            let header = ["\(rowLabel) ↓ \(columnLabel) →"] + matrix.columns.map { $0.label[language] }
+            let rows = zip(matrix.rows, matrix.cells).map { option, cells in [option.label[language]] + cells.map(words.matrixCell) }
+            blocks.append(.table(Table(caption: "\(label): \(words.matrixCaption(rowLabel, columnLabel))",
+                                       columns: header.enumerated().map { TableColumn($0.element, alignment: $0.offset == 0 ? .start : .center) },
+                                       rows: rows, firstColumnIsHeader: true)))
+            blocks.append(.table(ReportRows.numberedList(table, report, language)))
+        }
+        return blocks
     }
 
     static func columns(_ headers: [String], numeric: Set<Int>) -> [TableColumn] {
@@ -119,6 +123,25 @@ public struct ReportDocx: Sendable {
             throw BoardError(sv: error.message(.sv), en: error.message(.en))
         }
     }
+}
+
+/// The report as one self-contained, printable HTML file, through the document model's
+/// writer (inline styles, charts as inline SVG, no scripts, nothing fetched).
+public struct ReportHTML: Sendable {
+    public let report: RoundReport
+    public let language: Language
+
+    public init(report: RoundReport, language: Language) {
+        self.report = report
+        self.language = language
+    }
+
+    public func render() -> String {
+        HTMLWriter().write(ReportDocument.make(report, language: language))
+    }
+
+    /// The HTML as UTF-8 bytes (what is written to the file).
+    public func renderBytes() -> [UInt8] { Array(render().utf8) }
 }
 
 /// The report as Markdown, through the document model's writer.

@@ -1,3 +1,4 @@
+import FeedbackDocuments
 import FeedbackModel
 
 /// The report's tables as rows of text, shared by every writer.
@@ -21,28 +22,26 @@ enum ReportRows {
         }
     }
 
-    static func objects(_ report: RoundReport, _ language: Language) -> [[String]] {
-        report.investments.map { line in
-            [line.committee.name(language), line.object,
-             report.optionLabel(section: "investments", table: "investments", column: "category", line.category, language),
-             report.optionLabel(section: "investments", table: "investments", column: "decision", line.decision, language),
-             report.optionLabel(section: "investments", table: "investments", column: "priority", line.priority, language)]
-                + line.amounts.map(ReportNumber.text)
-        }
+    /// One committee's rows of a table, as its own document shows them.
+    static func committeeTable(_ table: ReportTable, rows: [TableRow], _ report: RoundReport, _ language: Language) -> Table {
+        CommitteeDocument.table(table.field, columns: table.columns, rows: rows, form: report.form, language: language)
     }
 
-    static func risks(_ report: RoundReport, _ language: Language) -> [[String]] {
-        report.risks.enumerated().map { index, line in
-            ["R\(index + 1)", line.committee.name(language), line.risk,
-             report.optionLabel(section: "economy", table: "risks", column: "likelihood", line.likelihood, language),
-             report.optionLabel(section: "economy", table: "risks", column: "consequence", line.consequence, language),
-             line.measure ?? ""]
+    /// Every row of a table across committees, numbered (the list beneath a matrix): the
+    /// number, the committee, then the cells as the committee's document shows them.
+    static func numberedList(_ table: ReportTable, _ report: RoundReport, _ language: Language) -> Table {
+        let words = ReportWords(language: language)
+        var rows: [[String]] = []
+        var number = 0
+        for entry in table.entries {
+            let cells = committeeTable(table, rows: entry.rows, report, language).rows
+            for row in cells {
+                number += 1
+                rows.append([String(number), entry.committee.name(language)] + row)
+            }
         }
-    }
-
-    static func sensitivity(_ report: RoundReport, _ language: Language) -> [[String]] {
-        report.sensitivity.map { line in
-            [line.committee.name(language), line.parameter, line.change] + line.effects.map(ReportNumber.optional)
-        }
+        let columns = [TableColumn(words.number, alignment: .end), TableColumn(words.committee)]
+            + CommitteeDocument.headers(table.columns, form: report.form, language: language)
+        return Table(caption: words.listCaption(table.field.label[language]), columns: columns, rows: rows)
     }
 }

@@ -1,36 +1,5 @@
 import FeedbackModel
 
-/// One investment object of one committee.
-public struct InvestmentLine: Sendable, Equatable {
-    public var committee: Committee
-    public var object: String
-    public var category: String?
-    /// Amount (tkr) per plan year, in the plan period's order.
-    public var amounts: [Int]
-    /// `beslutad` (already decided) or `ny` (new).
-    public var decision: String?
-    /// `1`, `2` or `3`.
-    public var priority: String?
-}
-
-/// One risk of one committee.
-public struct RiskLine: Sendable, Equatable {
-    public var committee: Committee
-    public var risk: String
-    /// `lag`, `medel`, `hog`.
-    public var likelihood: String?
-    public var consequence: String?
-    public var measure: String?
-}
-
-/// One sensitivity case of one committee.
-public struct SensitivityLine: Sendable, Equatable {
-    public var committee: Committee
-    public var parameter: String
-    public var change: String
-    public var effects: [Int?]
-}
-
 /// A row of sums: one label and one amount per plan year, with the total.
 public struct SumRow: Sendable, Equatable {
     public var label: String
@@ -38,111 +7,105 @@ public struct SumRow: Sendable, Equatable {
     public var total: Int { amounts.reduce(0, +) }
 }
 
+/// One table of the form across the round: every committee's rows, in the form's
+/// committee order. What the board adds up and draws is what the form declares: each
+/// plan-year column summed unless `sum: false`, a matrix when the table has `matrix:`.
+public struct ReportTable: Sendable {
+    public var section: SectionDefinition
+    public var field: FieldDefinition
+    /// The committees with at least one row, with their rows.
+    public var entries: [(committee: Committee, rows: [TableRow])]
+    /// Committees with an accepted export but no rows in this table.
+    public var empty: [Committee]
+
+    public var columns: [ColumnDefinition] { field.columns }
+    /// The plan-year columns the board adds up.
+    public var summedColumns: [ColumnDefinition] { columns.filter { $0.kind == .planYears && $0.summable } }
+    /// Every row of every committee, numbered from 1 in that order (the matrix's list).
+    public var numberedRows: [(number: Int, committee: Committee, row: TableRow)] {
+        var number = 0
+        return entries.flatMap { entry in
+            entry.rows.map { row in
+                number += 1
+                return (number, entry.committee, row)
+            }
+        }
+    }
+}
+
 extension RoundReport {
     public var years: [Int] { form.planPeriod.years }
 
-    /// Every investment object of every accepted export (section `investments`, table
-    /// `investments`, columns `object`, `category`, `amounts`, `decision`, `priority`:
-    /// ids the form file promises not to change).
-    public var investments: [InvestmentLine] {
-        guard table("investments", "investments") != nil else { return [] }
-        return exports.flatMap { entry in
-            rows("investments", "investments", of: entry).map { row in
-                InvestmentLine(committee: entry.committee, object: RoundReport.text(row["object"]) ?? "",
-                               category: RoundReport.text(row["category"]),
-                               amounts: years.map { RoundReport.integer(row[TableRow.yearKey("amounts", $0)]) },
-                               decision: RoundReport.text(row["decision"]), priority: RoundReport.text(row["priority"]))
+    /// Every table field of the form, with each committee's rows (empty rows left out).
+    public var tables: [ReportTable] {
+        form.tables.map { section, field in
+            var entries: [(Committee, [TableRow])] = []
+            var empty: [Committee] = []
+            for entry in exports {
+                let rows = (entry.export.draft.sections[section.id]?[field.id]?.rows ?? []).filter { !$0.cells.isEmpty }
+                if rows.isEmpty { empty.append(entry.committee) } else { entries.append((entry.committee, rows)) }
             }
+            return ReportTable(section: section, field: field, entries: entries, empty: empty)
         }
     }
 
-    /// Investments per committee and year (committees without investments included as 0,
-    /// missing committees left out).
-    public func investmentsByCommittee(_ language: Language) -> [SumRow] {
-        let lines = investments
-        return exports.map { entry in
+    /// The table of a section's field, if the form has it.
+    public func table(section: String, field: String) -> ReportTable? {
+        tables.first { $0.section.id == section && $0.field.id == field }
+    }
+
+    /// A plan-year column's amounts in one row, in the plan period's order (0 where empty).
+    func amounts(_ row: TableRow, column: ColumnDefinition) -> [Int] {
+        years.map { RoundReport.integer(row[TableRow.yearKey(column.id, $0)]) }
+    }
+
+    /// A plan-year column summed per committee and year (every committee with an accepted
+    /// export, 0 when it has no rows) and in all.
+    public func sums(_ table: ReportTable, column: ColumnDefinition, _ language: Language) -> (rows: [SumRow], total: SumRow) {
+        let rows = exports.map { export in
             var sums = Array(repeating: 0, count: years.count)
-            for line in lines where line.committee.id == entry.committee.id {
-                for i in sums.indices { sums[i] += line.amounts[i] }
+            for entry in table.entries where entry.committee.id == export.committee.id {
+                for row in entry.rows { for (i, n) in amounts(row, column: column).enumerated() { sums[i] += n } }
             }
-            return SumRow(label: entry.committee.name(language), amounts: sums)
+            return SumRow(label: export.committee.name(language), amounts: sums)
         }
+        var total = Array(repeating: 0, count: years.count)
+        for row in rows { for i in total.indices { total[i] += row.amounts[i] } }
+        return (rows, SumRow(label: language == .sv ? "Summa" : "Total", amounts: total))
     }
 
-    /// The sum over all committees per year.
-    public func investmentTotal(_ language: Language) -> SumRow {
-        sum(investments, label: language == .sv ? "Summa" : "Total")
+    /// A plan-year column summed by the options of a choice column of the same table, in the
+    /// form's order (options no one used included, so two rounds line up; rows with no or an
+    /// unknown option last).
+    public func sums(_ table: ReportTable, column: ColumnDefinition, by choice: ColumnDefinition, _ language: Language) -> [SumRow] {
+        let rows = table.entries.flatMap(\.rows)
+        func sum(_ rows: [TableRow], _ label: String) -> SumRow {
+            var sums = Array(repeating: 0, count: years.count)
+            for row in rows { for (i, n) in amounts(row, column: column).enumerated() { sums[i] += n } }
+            return SumRow(label: label, amounts: sums)
+        }
+        var result = choice.options.map { option in
+            sum(rows.filter { RoundReport.text($0[choice.id]) == option.id }, option.label[language])
+        }
+        let other = rows.filter { row in !choice.options.contains { $0.id == RoundReport.text(row[choice.id]) } }
+        if !other.isEmpty { result.append(sum(other, language == .sv ? "(ej angivet)" : "(not given)")) }
+        return result
     }
 
-    /// Already decided vs new, per year.
-    public func investmentsByDecision(_ language: Language) -> [SumRow] {
-        grouped(by: \.decision, column: "decision", language)
-    }
-
-    /// By the committees' priority, per year.
-    public func investmentsByPriority(_ language: Language) -> [SumRow] {
-        grouped(by: \.priority, column: "priority", language)
-    }
-
-    /// By category, per year.
-    public func investmentsByCategory(_ language: Language) -> [SumRow] {
-        grouped(by: \.category, column: "category", language)
-    }
-
-    func sum(_ lines: [InvestmentLine], label: String) -> SumRow {
-        var sums = Array(repeating: 0, count: years.count)
-        for line in lines { for i in sums.indices { sums[i] += line.amounts[i] } }
-        return SumRow(label: label, amounts: sums)
-    }
-
-    /// One row per option of a choice column, in the form's order (options no one used
-    /// included, so the tables of two rounds line up).
-    func grouped(by key: KeyPath<InvestmentLine, String?>, column: String, _ language: Language) -> [SumRow] {
-        guard let definition = table("investments", "investments") else { return [] }
-        let options = definition.columns.first { $0.id == column }?.options ?? []
-        let lines = investments
-        var rows = options.map { option in sum(lines.filter { $0[keyPath: key] == option.id }, label: option.label[language]) }
-        let other = lines.filter { line in !options.contains { $0.id == line[keyPath: key] } }
-        if !other.isEmpty { rows.append(sum(other, label: language == .sv ? "(ej angivet)" : "(not given)")) }
-        return rows
-    }
-
-    /// Every risk of every accepted export (section `economy`, table `risks`).
-    public var risks: [RiskLine] {
-        guard table("economy", "risks") != nil else { return [] }
-        return exports.flatMap { entry in
-            rows("economy", "risks", of: entry).map { row in
-                RiskLine(committee: entry.committee, risk: RoundReport.text(row["risk"]) ?? "",
-                         likelihood: RoundReport.text(row["likelihood"]), consequence: RoundReport.text(row["consequence"]),
-                         measure: RoundReport.text(row["measure"]))
+    /// The matrix of a table with `matrix:`: for each option of the rows column (the last
+    /// option at the top) and each option of the columns column, the numbers of the rows
+    /// (in `numberedRows`) that have both.
+    public func matrix(_ table: ReportTable) -> (rows: [ChoiceOption], columns: [ChoiceOption], cells: [[[Int]]])? {
+        guard let matrix = table.field.matrix,
+              let rowColumn = table.columns.first(where: { $0.id == matrix.rows }),
+              let columnColumn = table.columns.first(where: { $0.id == matrix.columns }) else { return nil }
+        let numbered = table.numberedRows
+        let rowOptions = Array(rowColumn.options.reversed())
+        let cells = rowOptions.map { r in
+            columnColumn.options.map { c in
+                numbered.filter { RoundReport.text($0.row[rowColumn.id]) == r.id && RoundReport.text($0.row[columnColumn.id]) == c.id }.map(\.number)
             }
         }
-    }
-
-    /// The levels of the risk matrix's axes, low to high: (id, label).
-    public func riskLevels(_ column: String, _ language: Language) -> [(id: String, label: String)] {
-        guard let definition = table("economy", "risks") else { return [] }
-        return (definition.columns.first { $0.id == column }?.options ?? []).map { ($0.id, $0.label[language]) }
-    }
-
-    /// Every sensitivity case of every accepted export (section `economy`, table `sensitivity`).
-    public var sensitivity: [SensitivityLine] {
-        guard table("economy", "sensitivity") != nil else { return [] }
-        return exports.flatMap { entry in
-            rows("economy", "sensitivity", of: entry).map { row in
-                SensitivityLine(committee: entry.committee, parameter: RoundReport.text(row["parameter"]) ?? "",
-                                change: RoundReport.text(row["change"]) ?? "",
-                                effects: years.map { year -> Int? in
-                                    if case .integer(let n)? = row[TableRow.yearKey("effect", year)] { return n }
-                                    return nil
-                                })
-            }
-        }
-    }
-
-    /// A choice's label in a table of the form.
-    public func optionLabel(section: String, table field: String, column: String, _ option: String?, _ language: Language) -> String {
-        guard let definition = table(section, field) else { return option ?? "" }
-        return label(definition, column, option, language)
+        return (rowOptions, columnColumn.options, cells)
     }
 }

@@ -7,16 +7,12 @@ struct ReportWords {
 
     func t(_ sv: String, _ en: String) -> String { self.sv ? sv : en }
 
-    var title: String { t("Sammanställning av nämndernas återkoppling", "Compilation of the committees' feedback") }
+    /// "Sammanställning: " before the form's own title.
+    var title: String { t("Sammanställning", "Compilation") }
     var statusHeading: String { t("Läget i omgången", "The state of the round") }
-    var investmentsHeading: String { t("Investeringar", "Investments") }
-    var risksHeading: String { t("Risker", "Risks") }
-    var sensitivityHeading: String { t("Känslighetsanalys", "Sensitivity analysis") }
     var committee: String { t("Nämnd", "Committee") }
     var total: String { t("Summa", "Total") }
-    var decision: String { t("Beslut", "Decision") }
-    var priority: String { t("Prioritet", "Priority") }
-    var category: String { t("Kategori", "Category") }
+    var number: String { t("Nr", "No.") }
 
     func missingLine(_ names: [String]) -> String {
         names.isEmpty ? t("Alla nämnder på formulärets lista har en godkänd återkoppling.", "Every committee on the form's list has accepted feedback.")
@@ -53,27 +49,37 @@ struct ReportWords {
         t("Ingen text under rubriken från: ", "No text under this heading from: ") + names.joined(separator: ", ")
     }
 
-    var perCommittee: String { t("Per nämnd och planår (tkr)", "Per committee and plan year (tkr)") }
-    var byDecision: String { t("Redan beslutade och nya (tkr)", "Already decided and new (tkr)") }
-    var byPriority: String { t("Efter nämndernas prioritet (tkr)", "By the committees' priority (tkr)") }
-    var byCategory: String { t("Efter kategori (tkr)", "By category (tkr)") }
-    var chartTitle: String { t("Investeringar per planår och nämnd (tkr)", "Investments per plan year and committee (tkr)") }
-    var objects: String { t("Alla investeringsobjekt", "Every investment object") }
-    var objectColumns: [String] { sv ? ["Nämnd", "Objekt", "Kategori", "Beslut", "Prioritet"] : ["Committee", "Object", "Category", "Decision", "Priority"] }
-    var noInvestments: String { t("Inga investeringar redovisade.", "No investments reported.") }
+    /// "Belopp (tkr) per nämnd och planår"
+    func perCommittee(_ column: String) -> String { t("\(column) per nämnd och planår", "\(column) per committee and plan year") }
+    /// "Belopp (tkr) efter Kategori"
+    func by(_ column: String, _ choice: String) -> String { t("\(column) efter \(choice.lowercasedFirstLetter)", "\(column) by \(choice.lowercasedFirstLetter)") }
+    /// "Investeringar: Belopp (tkr) per planår och nämnd"
+    func chartTitle(_ table: String, _ column: String) -> String { t("\(table): \(column) per planår och nämnd", "\(table): \(column) per plan year and committee") }
     var others: String { t("Övriga nämnder", "Other committees") }
-
-    var matrixCaption: String { t("Sannolikhet × konsekvens: antal risker och deras nummer i listan nedan", "Likelihood × consequence: the number of risks and their numbers in the list below") }
-    var likelihood: String { t("Sannolikhet", "Likelihood") }
-    var consequence: String { t("Konsekvens", "Consequence") }
-    var riskColumns: [String] { sv ? ["Nr", "Nämnd", "Risk", "Sannolikhet", "Konsekvens", "Åtgärd"] : ["No.", "Committee", "Risk", "Likelihood", "Consequence", "Measure"] }
-    var noRisks: String { t("Inga risker redovisade.", "No risks reported.") }
-    var sensitivityColumns: [String] { sv ? ["Nämnd", "Parameter", "Förändring"] : ["Committee", "Parameter", "Change"] }
-    var sensitivityNote: String { t("Effekt på resultatet i tkr per år; negativt belopp betyder försämrat resultat.", "Effect on the result in tkr per year; a negative amount means a worse result.") }
-    var noSensitivity: String { t("Ingen känslighetsanalys redovisad.", "No sensitivity analysis reported.") }
+    /// "Inga rader från: Kulturnämnden, Tandvårdsnämnden"
+    func noRows(_ names: [String]) -> String { t("Inga rader från: ", "No rows from: ") + names.joined(separator: ", ") }
+    func nothingReported(_ table: String) -> String { t("\(table): inga rader redovisade.", "\(table): no rows reported.") }
+    /// The matrix's caption: the two columns and what a cell holds.
+    func matrixCaption(_ rows: String, _ columns: String) -> String {
+        t("\(rows) × \(columns): antal rader och deras nummer i listan nedan", "\(rows) × \(columns): the number of rows and their numbers in the list below")
+    }
+    func matrixCell(_ numbers: [Int]) -> String {
+        guard !numbers.isEmpty else { return "0" }
+        let shown = numbers.prefix(24).map(String.init).joined(separator: ", ") + (numbers.count > 24 ? " …" : "")
+        return "\(numbers.count) (\(t("nr", "no.")) \(shown))"
+    }
+    func listCaption(_ table: String) -> String { t("\(table): alla rader, numrerade", "\(table): every row, numbered") }
 
     func unreadable(_ name: String, _ why: String) -> String {
         t("Utelämnad: \(name): \(why)", "Left out: \(name): \(why)")
+    }
+}
+
+extension String {
+    /// "Kategori" → "kategori" (a label inside a sentence).
+    var lowercasedFirstLetter: String {
+        guard let first else { return self }
+        return first.lowercased() + dropFirst()
     }
 }
 

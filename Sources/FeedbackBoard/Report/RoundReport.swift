@@ -61,22 +61,7 @@ public struct RoundReport: Sendable {
         }
     }
 
-    // MARK: - Tables the board adds up
-
-    /// The form's table by section and field id, if it has one.
-    func table(_ section: String, _ field: String) -> FieldDefinition? {
-        guard let definition = form.section(id: section)?.field(id: field), case .table = definition.kind else { return nil }
-        return definition
-    }
-
-    func label(_ table: FieldDefinition, _ column: String, _ option: String?, _ language: Language) -> String {
-        guard let option else { return "" }
-        return table.columns.first { $0.id == column }?.options.first { $0.id == option }?.label[language] ?? option
-    }
-
-    func rows(_ section: String, _ field: String, of entry: CommitteeExport) -> [TableRow] {
-        entry.export.draft.sections[section]?[field]?.rows ?? []
-    }
+    // MARK: - Cells
 
     static func text(_ cell: CellValue?) -> String? {
         switch cell {

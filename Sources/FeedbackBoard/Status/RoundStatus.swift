@@ -24,9 +24,8 @@ public struct CommitteeState: Sendable {
     /// When another document replaced the committee's answer: the last accepted receipt of
     /// the document it replaced.
     public var replaced: Receipt?
-
-    /// Accepted and decided.
-    public var isDecided: Bool { accepted?.export.status == FormDefinition.decidedStatus }
+    /// Accepted, with the status the form marks decided.
+    public var isDecided: Bool = false
 }
 
 /// The round at a glance: every committee on the form, what is waiting, and whether the
@@ -72,7 +71,8 @@ public struct RoundStatus: Sendable {
             return CommitteeState(committee: committee, kind: kind, accepted: best?.receipt, acceptedReceiptFile: best?.file,
                                   latestRefusal: refusalCounts ? refusal?.receipt : nil,
                                   latestRefusalFile: refusalCounts ? refusal?.file : nil, handIns: summary.handIns[committee.id] ?? 0,
-                                  replaced: summary.replaced[committee.id]?.receipt)
+                                  replaced: summary.replaced[committee.id]?.receipt,
+                                  isDecided: inbox.form.isDecided(status: best?.receipt.export.status))
         }
         refusedWithoutCommittee = summary.orphans
         rejectedReceipts = summary.rejected

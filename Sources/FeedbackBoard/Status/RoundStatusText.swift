@@ -3,11 +3,10 @@ import FeedbackModel
 /// The round's status as text for a terminal (every text from a file made safe to print)
 /// and as JSON for scripts.
 extension RoundStatus {
-    /// The label of a status option ("beslutad" / "decided").
+    /// The label of a status option in the form (e.g. beslutad / decided).
     func statusLabel(_ id: String?, _ language: Language) -> String {
         guard let id else { return "?" }
-        let option = form.metadataField(id: "status")?.options.first { $0.id == id }
-        return Sanitizer.visible(option?.label[language] ?? id)
+        return Sanitizer.visible(form.statusLabel(id, language))
     }
 
     /// One committee's line after its id and name.
@@ -131,20 +130,22 @@ extension RoundStatus {
         text + String(repeating: " ", count: max(0, width - text.count))
     }
 
-    /// "8 nämnder: 5 mottagna (3 beslutade), 1 avvisad, 2 saknas; 1 sen; 0 filer väntar i incoming/."
+    /// "8 nämnder: 5 mottagna (3 beslutad), 1 avvisad, 2 saknas; 1 sen; 0 filer väntar i incoming/."
     public func summaryLine(_ language: Language) -> String {
         let s = summary
         var text: String
+        // The decided status in the form's own word (beslutad, antagen, …).
+        let decided = form.decidedOption.map { Sanitizer.visible($0.label[language]) } ?? (language == .sv ? "beslutade" : "decided")
         if language == .sv {
-            text = "\(s.committees) nämnder: \(s.received) mottagna (\(s.decided) beslutade), \(s.refused) avvisade, \(s.missing) saknas; \(s.late) sena"
+            text = "\(s.committees) nämnder: \(s.received) mottagna (\(s.decided) \(decided)), \(s.refused) avvisade, \(s.missing) saknas; \(s.late) sena"
             if let waiting { text += "; \(waiting) \(waiting == 1 ? "fil väntar" : "filer väntar") i incoming/" }
-            text += isComplete ? ". Omgången är klar: alla nämnder har lämnat en beslutad återkoppling."
-                               : ". Omgången är inte klar: \(s.committees - s.decided) saknar en godkänd, beslutad återkoppling."
+            text += isComplete ? ". Omgången är klar: alla nämnder har lämnat en återkoppling med status \(decided)."
+                               : ". Omgången är inte klar: \(s.committees - s.decided) saknar en godkänd återkoppling med status \(decided)."
         } else {
-            text = "\(s.committees) committees: \(s.received) received (\(s.decided) decided), \(s.refused) refused, \(s.missing) missing; \(s.late) late"
+            text = "\(s.committees) committees: \(s.received) received (\(s.decided) \(decided)), \(s.refused) refused, \(s.missing) missing; \(s.late) late"
             if let waiting { text += "; \(waiting) \(waiting == 1 ? "file waits" : "files wait") in incoming/" }
-            text += isComplete ? ". The round is complete: every committee has handed in decided feedback."
-                               : ". The round is not complete: \(s.committees - s.decided) lack accepted, decided feedback."
+            text += isComplete ? ". The round is complete: every committee has handed in feedback with status \(decided)."
+                               : ". The round is not complete: \(s.committees - s.decided) lack accepted feedback with status \(decided)."
         }
         return text
     }

@@ -75,8 +75,8 @@ public struct Submission: Sendable {
     public func wouldReplace(_ draft: Draft) -> Receipt? {
         guard let current = currentAnswer(for: draft) else { return nil }
         if current.export.documentID != draft.documentID { return current }
-        let decided = FormDefinition.decidedStatus
-        return current.export.status == decided && draft.status(in: inbox.form) != decided ? current : nil
+        let form = inbox.form
+        return form.isDecided(status: current.export.status) && !form.isDecided(status: draft.status(in: form)) ? current : nil
     }
 
     /// Exports `draft` (stamped `exportedAt`) and hands it in; the record notes the time on

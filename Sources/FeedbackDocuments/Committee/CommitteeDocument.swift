@@ -96,7 +96,10 @@ public enum CommitteeDocument {
         return result
     }
 
-    static func table(_ field: FieldDefinition, columns: [ColumnDefinition], rows: [TableRow], form: FormDefinition, language: Language) -> Table {
+    /// A table field's rows as the committee's document shows them: one column per column
+    /// and plan year, choices by their labels, amounts grouped, a totals row for the
+    /// plan-year columns the form sums. The board's report shows each committee's rows so.
+    public static func table(_ field: FieldDefinition, columns: [ColumnDefinition], rows: [TableRow], form: FormDefinition, language: Language) -> Table {
         let years = form.planPeriod.years
         var sums: [String: [Int]] = [:]
         let body: [[String]] = rows.map { row in

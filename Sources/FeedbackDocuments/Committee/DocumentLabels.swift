@@ -8,7 +8,7 @@ public enum DocumentLabels {
     public static let total = Localized(sv: "Summa", en: "Total")
     public static let planPeriod = Localized(sv: "Planperiod", en: "Plan period")
     public static let premises = Localized(sv: "Svar på", en: "In reply to")
-    public static let metadataCaption = Localized(sv: "Uppgifter om återkopplingen", en: "About the feedback")
+    public static let metadataCaption = Localized(sv: "Uppgifter", en: "Details")
     public static let labelHeader = Localized(sv: "Uppgift", en: "Item")
     public static let valueHeader = Localized(sv: "Värde", en: "Value")
     /// What an empty metadata value shows.

@@ -6,7 +6,7 @@ public struct DocumentImport: Sendable {
     public var changes: [ImportChange]
     public var report: ImportReport
     /// The text that could not be placed, with where it came from, for a side file beside the
-    /// draft (nil when there is none, or when it went under the "other" heading).
+    /// draft (nil when there is none, or when it went under the form's fallback heading).
     public var sideFileText: String?
     /// The committee the document names (its metadata table or subtitle), if any.
     public var committee: String?
@@ -34,7 +34,7 @@ public struct ReadDocument: Sendable {
 /// Imports a Word (.docx) or Markdown document written to the form (by a person in Word or
 /// by `feedback render`) into a draft. Never drops or overwrites silently: everything placed
 /// is listed, everything not placed is reported (and kept in a side file or under the
-/// "other" heading), and non-empty values are only replaced with `replace`.
+/// form's fallback heading), and non-empty values are only replaced with `replace`.
 public struct DocumentImporter: Sendable {
     public let form: FormDefinition
 
@@ -118,7 +118,7 @@ public struct DocumentImporter: Sendable {
                     sv: "ett diarienummer, men formuläret har inget fält för det", en: "a case number, but the form has no field for it")), at: 0)
             }
         }
-        // Unplaced text: after the "other" heading's text (the document's, else the draft's),
+        // Unplaced text: after the fallback heading's text (the document's, else the draft's),
         // or into a side file.
         var sideFile: String?
         var appendOnly: FieldPlace?
@@ -185,11 +185,11 @@ public struct DocumentImporter: Sendable {
         return DocumentImport(changes: changes, report: report, sideFileText: sideFile, committee: content.committee)
     }
 
-    /// The text field of the form's "other" heading (the last heading when there is no "other").
+    /// The text field of the form's fallback heading (`fallbackSection`, else the last
+    /// heading with a text field).
     func otherPlace() -> FieldPlace? {
-        let section = form.section(id: "other") ?? form.sections.last
-        guard let section, let field = section.fields.first(where: { $0.kind.isText }) else { return nil }
-        return .section(section.id, field.id)
+        guard let fallback = form.fallbackTextField else { return nil }
+        return .section(fallback.section.id, fallback.field.id)
     }
 
     /// Nothing but white space, or no rows.

@@ -127,7 +127,7 @@ public struct ImportOptions: Sendable, Equatable {
         /// Into a side file beside the draft (the default: the committee's answer gets
         /// nothing the secretary has not placed).
         case sideFile
-        /// Appended to the form's "other" heading (Nämndens övriga synpunkter).
+        /// Appended to the form's fallback heading (`fallbackSection`, else its last text heading).
         case otherHeading
     }
 

@@ -81,6 +81,37 @@ public enum Block: Sendable, Equatable {
     /// A small line at the end, e.g. the document id, revision and content hash (also in the
     /// footer of every page of a .docx, with the page number).
     case footer(String)
+    /// A stacked bar chart, drawn where a format can draw (HTML, as inline SVG). Formats
+    /// without figures leave it out: a chart always stands beside the table of its numbers.
+    case chart(BarChart)
+}
+
+/// A stacked bar chart: one bar per category (plan year), one segment per series
+/// (committee), the total above each bar.
+public struct BarChart: Sendable, Equatable {
+    public struct Series: Sendable, Equatable {
+        public var label: String
+        public var values: [Int]
+
+        public init(label: String, values: [Int]) {
+            self.label = label
+            self.values = values
+        }
+    }
+
+    public var title: String
+    public var categories: [String]
+    public var series: [Series]
+    /// The label of the series that gathers the smallest when there are more series than
+    /// colours, e.g. "Övriga nämnder".
+    public var othersLabel: String
+
+    public init(title: String, categories: [String], series: [Series], othersLabel: String) {
+        self.title = title
+        self.categories = categories
+        self.series = series
+        self.othersLabel = othersLabel
+    }
 }
 
 /// A piece of text with one formatting. A line feed in `text` is a line break, a tab a tab.

@@ -43,6 +43,8 @@ public struct HTMLWriter: Sendable {
             case .footer(let text):
                 // Footer lines close the document, wherever they stand.
                 footers.append("<p>\(lines(text))</p>\n")
+            case .chart(let chart):
+                out += "<figure>\n" + BarChartSVG(chart).svg() + "</figure>\n"
             }
         }
         out += "</main>\n"
@@ -129,6 +131,8 @@ public struct HTMLWriter: Sendable {
         tr { page-break-inside: avoid; break-inside: avoid; }
         .number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .center { text-align: center; }
+        figure { margin: 1em 0; }
+        svg.chart { max-width: 100%; height: auto; font-family: inherit; }
         table.metadata th { width: 35%; background: #ffffff; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         ul { padding-left: 1.5em; }

@@ -20,6 +20,7 @@ public struct MarkdownWriter: Sendable {
                 let rows = metadata.entries.map { [$0.label, $0.value] }
                 parts.append(pipeTable(headers: [metadata.labelHeader, metadata.valueHeader], alignments: [.start, .start], rows: rows, boldFirst: true))
             case .footer(let text): parts.append("***\n\n" + MarkdownEscaping.paragraph(text))
+            case .chart: break  // no figures in Markdown: the chart's numbers stand in a table beside it
             }
         }
         return parts.joined(separator: "\n\n") + "\n"

@@ -7,7 +7,7 @@ public struct BoardRow: Sendable, Equatable {
         case missing
         /// Nothing accepted; the latest hand-in was refused.
         case refused
-        /// An export is accepted, not yet decided ("beslutad").
+        /// An export is accepted, not yet decided (the status the form marks decided).
         case received
         /// An accepted, decided export.
         case decided

@@ -7,7 +7,7 @@ extension BoardScreen {
         let width = grid.width
         grid.cursor = nil
         grid.fill(row: 0, column: 0, width: width, height: 1, style: Style(.header, bold: true))
-        grid.put(" " + p.t("Regionstyrelsen · omgångens överblick", "Regional board · the round's overview"), row: 0, column: 0, limit: width,
+        grid.put(" " + p.t("Omgångens överblick", "The round's overview"), row: 0, column: 0, limit: width,
                  style: Style(.header, bold: true))
         var y = 1
         for line in EditorSession.wrapLines(Sanitizer.visible(overview.title), width: width - 2).prefix(2) {

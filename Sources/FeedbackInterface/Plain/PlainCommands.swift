@@ -18,7 +18,7 @@ public struct PlainCommand: Sendable {
         PlainCommand(id: .help, sv: ["hjälp"], en: ["help"], usage: Localized(sv: "hjälp", en: "help"),
                      help: Localized(sv: "Kommandona och vad de gör.", en: "The commands and what they do.")),
         PlainCommand(id: .go, sv: ["gå"], en: ["go"], usage: Localized(sv: "gå 3, gå uppgifter", en: "go 3, go details"),
-                     help: Localized(sv: "Gå till rubrik 1 till 6, eller till uppgifterna.", en: "Go to heading 1 to 6, or to the details.")),
+                     help: Localized(sv: "Gå till en rubrik efter dess nummer, eller till uppgifterna.", en: "Go to a heading by its number, or to the details.")),
         PlainCommand(id: .guidance, sv: ["vägledning"], en: ["guidance"], usage: Localized(sv: "vägledning", en: "guidance"),
                      help: Localized(sv: "Läs vägledningen för rubriken.", en: "Read the guidance for the heading.")),
         PlainCommand(id: .read, sv: ["läs"], en: ["read"], usage: Localized(sv: "läs, läs 2", en: "read, read 2"),

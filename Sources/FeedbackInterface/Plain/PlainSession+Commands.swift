@@ -140,7 +140,7 @@ extension PlainSession {
         let place = FieldPlace.section(section.id, section.fields[0].id)
         if let editor = session.editors[place] {
             let count = editor.buffer.paragraphs.filter { !Paragraphs.isBlank($0) }.count
-            parts.append(phrases.t("\(count) \(count == 1 ? "stycke" : "stycken")", "\(count) \(count == 1 ? "paragraph" : "paragraphs")"))
+            parts.append(phrases.t("\(count) \(count == 1 ? "stycke" : "stycken")", "paragraphs: \(count)"))
             parts.append(phrases.t("\(phrases.count(editor.buffer.wordTotal)) ord", "\(phrases.count(editor.buffer.wordTotal)) words"))
         }
         let tables = section.fields.filter { !$0.kind.isText }
@@ -281,7 +281,7 @@ extension PlainSession {
             let added = Paragraphs.lines(inserted).count
             // "ett stycke tillagt", "två stycken tillagda": the participle agrees in number.
             message = phrases.t("\(added) \(added == 1 ? "stycke tillagt" : "stycken tillagda"); texten har nu \(paragraphs.count + added).",
-                                "\(added) \(added == 1 ? "paragraph" : "paragraphs") added; the text now has \(paragraphs.count + added).")
+                                "Paragraphs added: \(added); the text now has \(paragraphs.count + added).")
         }
         app.session!.history.closeRun()
         guard app.session!.apply(edit, run: nil, now: now) else { return confirmation("") }

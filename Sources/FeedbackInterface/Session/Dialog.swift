@@ -128,7 +128,7 @@ public struct ImportProposal: Sendable {
     public var report: [String]
     /// Headings or tables that have content and would be replaced only on request.
     public var conflicts: [String]
-    /// Text no heading took (kept in a side file unless it goes under heading 6).
+    /// Text no heading took (kept in a side file unless it goes under the form's fallback heading).
     public var sideFileText: String?
     public var replace: Bool
     public var unplacedToOther: Bool

@@ -297,8 +297,8 @@ extension EditorSession {
                                                "Text that could not be placed is in \(Sanitizer.visible(path))."), isError: false)
         } else {
             dialog = .message(title: phrases.t("Sidofilen kunde inte skrivas", "The side file could not be written"),
-                              lines: [problem ?? "", phrases.t("Den oplacerade texten finns kvar i dokumentet; importera igen med Ö för att lägga den under rubrik 6.",
-                                                               "The unplaced text is still in the document; import again with O to put it under heading 6.")],
+                              lines: [problem ?? "", phrases.t("Den oplacerade texten finns kvar i dokumentet; importera igen med Ö för att lägga den under rubrik \(fallbackHeadingNumber).",
+                                                               "The unplaced text is still in the document; import again with O to put it under heading \(fallbackHeadingNumber).")],
                               isError: true)
         }
     }

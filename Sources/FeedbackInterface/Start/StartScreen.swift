@@ -35,7 +35,7 @@ public struct DraftSummary: Sendable, Equatable {
         let progress = Progress.summary(draft, form: form)
         let id = draft.committeeID(in: form) ?? ""
         let committee = form.committee(id: id)?.name(language) ?? "–"
-        let status = form.metadataField(id: "status")?.options.first { $0.id == draft.status(in: form) }?.label[language] ?? ""
+        let status = form.statusField?.options.first { $0.id == draft.status(in: form) }?.label[language] ?? ""
         return DraftSummary(path: path, committeeID: id, committee: committee, caseNumber: draft.text(at: .metadata("caseNumber")),
                             status: status, modified: draft.modified, done: progress.done, total: progress.total, errors: progress.errors)
     }

@@ -2,6 +2,9 @@ import FeedbackModel
 
 /// Draws the open dialog over the screen. Every text is wrapped; nothing is cut.
 extension EditorSession {
+    /// The number of the heading that takes imported text no heading claimed (the form says which).
+    var fallbackHeadingNumber: String { form.fallbackTextField.map { "\($0.section.number)" } ?? "?" }
+
     /// Draws a framed box and returns its inner rectangle.
     static func box(into grid: inout ScreenGrid, title: String, width: Int, height: Int, style: Style = Style()) -> Rect {
         let w = max(4, min(grid.width - 2, width))
@@ -144,12 +147,12 @@ extension EditorSession {
                                + proposal.conflicts.joined(separator: ", "), Style(.warning, bold: true)))
             }
             if proposal.sideFileText != nil && !proposal.unplacedToOther {
-                lines.append((p.t("Text som inte kunde placeras sparas i en fil bredvid utkastet (Ö lägger den under rubrik 6).",
-                                  "Text that could not be placed is kept in a file beside the draft (O puts it under heading 6)."), Style(.muted)))
+                lines.append((p.t("Text som inte kunde placeras sparas i en fil bredvid utkastet (Ö lägger den under rubrik \(fallbackHeadingNumber)).",
+                                  "Text that could not be placed is kept in a file beside the draft (O puts it under heading \(fallbackHeadingNumber))."), Style(.muted)))
             }
             let blocked = !proposal.conflicts.isEmpty && !proposal.replace
-            let hint = blocked ? p.t("E ersätter och tar in · Ö oplacerat till rubrik 6 · N avbryter", "E replaces and imports · O unplaced to heading 6 · N cancels")
-                               : p.t("J tar in (ett ångra-steg) · Ö oplacerat till rubrik 6 · N avbryter", "Y imports (one undo step) · O unplaced to heading 6 · N cancels")
+            let hint = blocked ? p.t("E ersätter och tar in · Ö oplacerat till rubrik \(fallbackHeadingNumber) · N avbryter", "E replaces and imports · O unplaced to heading \(fallbackHeadingNumber) · N cancels")
+                               : p.t("J tar in (ett ångra-steg) · Ö oplacerat till rubrik \(fallbackHeadingNumber) · N avbryter", "Y imports (one undo step) · O unplaced to heading \(fallbackHeadingNumber) · N cancels")
             textBox(into: &grid, title: p.t("Importera: ", "Import: ") + Sanitizer.visible(FileStore.fileName(of: proposal.file)),
                     lines: lines, hint: hint, scroll: scroll, style: Style(blocked ? .warning : .normal), fullHeight: true)
         case .quitFailed(let problem, let copy):

@@ -37,14 +37,14 @@ extension EditorSession {
         grid.fill(row: 0, column: 0, width: width, height: 1, style: style)
         let right = " \(saveState) "
         let rightWidth = DisplayText.width(of: right)
-        let statusLabel = form.metadataField(id: "status")?.options.first { $0.id == draft.status(in: form) }?.label[language] ?? ""
+        let statusLabel = form.statusField?.options.first { $0.id == draft.status(in: form) }?.label[language] ?? ""
         let committee = draft.committeeID(in: form).flatMap { form.committee(id: $0)?.name(language) } ?? "–"
         let room = width - rightWidth - 1
         // The status and the days left are never cut; the committee may be shortened; the
         // title goes first.
         var tail = " · " + statusLabel
         if let today { tail += " · " + form.deadlineStatus(today: today).phrase(language) }
-        let title = " " + phrases.t("Återkoppling PF \(form.planPeriod.label)", "Feedback on PF \(form.planPeriod.label)") + " · "
+        let title = " " + form.displayTitle[language] + " · "
         var left: String
         if DisplayText.width(of: title + committee + tail) <= room {
             left = title + committee + tail

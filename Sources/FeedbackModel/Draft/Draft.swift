@@ -72,10 +72,10 @@ public struct Draft: Sendable, Equatable {
         return value
     }
 
-    /// The status option id ("utkast" when unset).
+    /// The status option id (the status field's default when unset).
     public func status(in form: FormDefinition) -> String {
         if let id = form.statusFieldID, case .text(let value)? = metadata[id], !value.isEmpty { return value }
-        return form.metadataField(id: "status")?.defaultValue ?? ""
+        return form.statusField?.defaultValue ?? ""
     }
 }
 

@@ -170,7 +170,7 @@ public enum ExportReader {
                 if let value = try scalar(metadata[field.id], kind: field.kind, pointer) { draft.metadata[field.id] = value }
             }
             let status = try string(o["status"], "/status")
-            let statusOptions = form.metadataField(id: "status")?.options.map(\.id) ?? []
+            let statusOptions = form.statusField?.options.map(\.id) ?? []
             guard statusOptions.contains(status) else {
                 throw fail("/status", "okänd status \(Sanitizer.visible(status))", "unknown status \(Sanitizer.visible(status))")
             }

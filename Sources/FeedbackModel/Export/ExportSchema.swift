@@ -56,7 +56,7 @@ public struct ExportSchema: Sendable {
         properties["metadata"] = object(form.metadata
             .filter { $0.kind != .committee && $0.id != form.statusFieldID }
             .map { ($0.id, fieldSchema($0)) })
-        let statusOptions = form.metadataField(id: "status")?.options.map { JSONValue.string($0.id) } ?? []
+        let statusOptions = form.statusField?.options.map { JSONValue.string($0.id) } ?? []
         properties["status"] = .object(JSONObject([("enum", .array(statusOptions))]))
         properties["sections"] = .object(JSONObject([
             ("type", .string("array")),

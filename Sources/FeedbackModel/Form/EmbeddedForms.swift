@@ -23,23 +23,32 @@ public enum EmbeddedForms {
 #    sammanträder, och byt årtal i exemplen i hjälptexterna vid behov.
 # 5. Se över nämndlistan (committees) om nämndorganisationen har ändrats. Byt aldrig id
 #    på en befintlig nämnd; lägg till nya med ett kort id (a-z, 0-9, bindestreck).
-# 6. Byt inte id på avsnitt, fält, kolumner eller val – styrelsens sammanställning läser
-#    dem. Rubriker, hjälptexter, vägledning och gränser får ni ändra fritt.
-# 7. Kontrollera att filen läses in med `feedback forms` innan den skickas ut, och
-#    meddela utvecklarna så att den inbyggda kopian i programmet uppdateras.
+# 6. Byt inte id på avsnitt, fält, kolumner eller val – förra årets svar och jämförelser
+#    mellan åren läser dem. Rubriker, hjälptexter, vägledning och gränser får ni ändra fritt.
+# 7. Kontrollera att filen läses in med `feedback forms` innan den skickas ut. Steg 1–4
+#    gör `feedback form next` åt er; hela årets rutin och alla nycklar i formatet står
+#    i docs/forms.md. Programmet behöver inte byggas om för ett nytt formulär.
 #
 # Skrivregler: dra in med mellanslag, aldrig tabb. Sätt text inom citattecken om den
 # innehåller kolon (:) eller brädgård (#). Vägledning skrivs efter "|": ett stycke per
 # rad, tom rad mellan stycken, och rader som börjar med "- " blir punkter.
 # Regler: ett enkelt värde (maxChars: 12000) är ett fel; en karta med
 # severity: warning ger bara en varning. En kolumn med belopp per planår summeras per år
-# i exporten; skriv sum: false för kolumner där en summa saknar mening (känslighetsanalys).
+# i exporten och i styrelsens sammanställning; skriv sum: false för kolumner där en summa
+# saknar mening (känslighetsanalys). Statusvalet med decided: true betyder "beslutad"
+# (villkoret under conditions säger vad det kräver), carry: true tar med ett fält till
+# nästa års utkast, och matrix: på en tabell ritar två valkolumner som en matris i
+# sammanställningen.
 
 id: pf-aterkoppling-2028
 version: 1
 title:
   sv: "Nämndens återkoppling på planeringsförutsättningar 2028–2031"
   en: "Committee feedback on the planning premises 2028–2031"
+# Kort titel överst i programmets fönster.
+shortTitle:
+  sv: "Återkoppling PF 2028–2031"
+  en: "Feedback on PF 2028–2031"
 premises:
   title: "Planeringsförutsättningar 2028–2031"
   caseNumber: "RS 2027-00042"
@@ -159,6 +168,7 @@ metadata:
 
   - id: contactName
     type: shortText
+    carry: true
     label:
       sv: "Kontaktperson"
       en: "Contact person"
@@ -170,6 +180,7 @@ metadata:
 
   - id: contactEmail
     type: shortText
+    carry: true
     label:
       sv: "Kontaktpersonens e-post"
       en: "Contact e-mail"
@@ -208,6 +219,7 @@ metadata:
         label:
           sv: "beslutad"
           en: "decided"
+        decided: true
 
 conditions:
   - when:
@@ -441,6 +453,9 @@ sections:
 
       - id: risks
         type: table
+        matrix:
+          rows: likelihood
+          columns: consequence
         label:
           sv: "Risker och känslighet"
           en: "Risks"

@@ -15,8 +15,14 @@ public struct FormDefinition: Sendable {
     public var metadata: [FieldDefinition]
     public var conditions: [Condition]
     public var sections: [SectionDefinition]
+    /// The heading whose text field takes imported text that no heading claimed
+    /// (`fallbackSection:`); nil means the last heading with a text field.
+    public var fallbackSectionID: String? = nil
     /// Where the definition was read from (a file path, or "embedded").
     public var source: String
+    /// The title in the interface's top line (`shortTitle:`; the title when not given).
+    public var shortTitle: Localized? = nil
+    public var displayTitle: Localized { shortTitle ?? title }
 
     public func committee(id: String) -> Committee? {
         committees.first { $0.id == id }
@@ -30,15 +36,49 @@ public struct FormDefinition: Sendable {
         metadata.first { $0.id == id }
     }
 
-    /// The metadata field holding the committee, the status, by their types and ids.
+    /// The metadata field holding the committee (the field of type committee).
     public var committeeFieldID: String? { metadata.first { $0.kind == .committee }?.id }
     /// The metadata field marked as the committee's case number, if any.
     public var caseNumberFieldID: String? { metadata.first { $0.caseNumber }?.id }
-    public var statusFieldID: String? { metadata.first { $0.id == "status" }?.id }
+    /// The status field: the metadata choice field with an option marked `decided: true`.
+    public var statusField: FieldDefinition? { metadata.first { $0.options.contains(where: \.decided) } }
+    public var statusFieldID: String? { statusField?.id }
     /// The status option that means the committee has decided its feedback.
-    public static let decidedStatus = "beslutad"
-    /// The date field of the committee meeting that decides the feedback.
-    public var meetingDateFieldID: String? { metadata.first { $0.id == "meetingDate" && $0.kind == .date }?.id }
+    public var decidedOption: ChoiceOption? { statusField?.options.first(where: \.decided) }
+    /// Whether a status (an option id) is the decided one.
+    public func isDecided(status: String?) -> Bool {
+        guard let status, let decided = decidedOption else { return false }
+        return status == decided.id
+    }
+    /// The label of a status option, or the id when the form does not know it.
+    public func statusLabel(_ id: String, _ language: Language) -> String {
+        statusField?.options.first { $0.id == id }?.label[language] ?? id
+    }
+    /// The fields the decided status requires (the conditions on the decided option).
+    public var decisionFieldIDs: [String] {
+        guard let status = statusFieldID, let decided = decidedOption?.id else { return [] }
+        return conditions.filter { $0.field == status && $0.equals == decided }.flatMap(\.require)
+    }
+    /// The date field of the committee meeting that decides the feedback: the date field
+    /// the decided status requires.
+    public var meetingDateFieldID: String? {
+        decisionFieldIDs.first { id in metadata.first { $0.id == id }?.kind == .date }
+    }
+    /// The metadata fields carried to next year's draft (`carry: true`).
+    public var carriedMetadataIDs: [String] { metadata.filter(\.carry).map(\.id) }
+    /// The heading that takes imported text no heading claimed, with its first text field:
+    /// the form's `fallbackSection`, else the last heading with a text field.
+    public var fallbackTextField: (section: SectionDefinition, field: FieldDefinition)? {
+        let candidates = fallbackSectionID.flatMap { id in sections.filter { $0.id == id } } ?? sections.reversed()
+        for section in candidates {
+            if let field = section.fields.first(where: { $0.kind.isText }) { return (section, field) }
+        }
+        return nil
+    }
+    /// Every table field of the form, with its heading, in the form's order.
+    public var tables: [(section: SectionDefinition, field: FieldDefinition)] {
+        sections.flatMap { section in section.fields.filter { !$0.columns.isEmpty }.map { (section, $0) } }
+    }
 }
 
 /// The planning premises (PF) that this form's feedback answers.
@@ -79,7 +119,7 @@ public struct Committee: Sendable, Equatable {
 }
 
 /// A rule that holds only when another metadata field has a given value
-/// (status "beslutad" requires the meeting date and paragraph).
+/// (in the shipped form, the decided status requires the meeting date and paragraph).
 public struct Condition: Sendable, Equatable {
     public var field: String
     public var equals: String
@@ -105,6 +145,8 @@ public struct SectionDefinition: Sendable {
 public struct ChoiceOption: Sendable, Equatable {
     public var id: String
     public var label: Localized
+    /// The status option that means the committee has decided (`decided: true`).
+    public var decided: Bool = false
 }
 
 /// What kind of value a field holds.
@@ -147,6 +189,11 @@ public struct FieldDefinition: Sendable, Equatable {
     /// Whether this short text holds the committee's case number ("diarienummer"), the field an
     /// import offers a recognised "Dnr …" line for (the form file's `caseNumber: true`).
     public var caseNumber: Bool = false
+    /// Whether next year's draft starts with this field's value (`carry: true`).
+    public var carry: Bool = false
+    /// For a table: two of its choice columns drawn as one matrix across committees in
+    /// the board's report (`matrix: {rows: COLUMN, columns: COLUMN}`).
+    public var matrix: TableMatrix? = nil
 
     public var columns: [ColumnDefinition] {
         if case .table(let columns) = kind { return columns }
@@ -156,6 +203,17 @@ public struct FieldDefinition: Sendable, Equatable {
     public var options: [ChoiceOption] {
         if case .choice(let options) = kind { return options }
         return []
+    }
+}
+
+/// A table's matrix: the choice column counted along the rows and the one along the columns.
+public struct TableMatrix: Sendable, Equatable {
+    public var rows: String
+    public var columns: String
+
+    public init(rows: String, columns: String) {
+        self.rows = rows
+        self.columns = columns
     }
 }
 

@@ -178,7 +178,7 @@ private struct NodeReader {
     mutating func form(_ node: Node) throws(FormError) -> FormDefinition {
         let m = try members(mapping(node, "the form"), in: node, what: "the form",
                             allowed: ["id", "version", "title", "premises", "planPeriod", "timeline", "deadline",
-                                      "committees", "metadata", "conditions", "sections"],
+                                      "committees", "metadata", "conditions", "sections", "fallbackSection", "shortTitle"],
                             required: ["id", "version", "title", "premises", "planPeriod", "committees",
                                        "metadata", "sections"])
         let id = try identifier(m["id"]!, "id", pattern: .slug)
@@ -208,15 +208,42 @@ private struct NodeReader {
         guard metadata.contains(where: { $0.kind == .committee }) else {
             throw fail(m["metadata"], "metadata must have a field of type committee")
         }
-        if let status = metadata.first(where: { $0.id == "status" }), case .choice = status.kind {} else {
-            throw fail(m["metadata"], "metadata must have a choice field with id status")
+        let decidedFields = metadata.filter { $0.options.contains(where: \.decided) }
+        guard decidedFields.count == 1, let statusField = decidedFields.first else {
+            throw fail(m["metadata"], decidedFields.isEmpty
+                ? "metadata must have a status: a choice field with one option marked decided: true (the status that means the committee has decided)"
+                : "only one metadata field may have an option marked decided: true (\(decidedFields.map(\.id).joined(separator: ", ")) both do)")
+        }
+        if statusField.options.filter(\.decided).count > 1 {
+            throw fail(m["metadata"], "only one option of \(statusField.id) may be marked decided: true")
+        }
+        for section in sections { try checkSectionFieldsCarry(section, node: m["sections"]!) }
+        var fallbackSectionID: String?
+        if let node = m["fallbackSection"] {
+            let id = try string(node, "fallbackSection")
+            guard let section = sections.first(where: { $0.id == id }) else {
+                throw fail(node, "fallbackSection \"\(id)\" is not a section of the form")
+            }
+            guard section.fields.contains(where: { $0.kind.isText }) else {
+                throw fail(node, "fallbackSection \"\(id)\" has no text field to take imported text")
+            }
+            fallbackSectionID = id
         }
         return FormDefinition(
             id: id, version: version, title: try localized(m["title"]!, "title"), premises: premises,
             planPeriod: PlanPeriod(firstYear: firstYear, yearCount: years),
             deadline: timeline.deadline?.start ?? SimpleDate(year: 1970, month: 1, day: 1)!, timeline: timeline,
             committees: committees, metadata: metadata,
-            conditions: conditions, sections: sections, source: source)
+            conditions: conditions, sections: sections, fallbackSectionID: fallbackSectionID, source: source,
+            shortTitle: try m["shortTitle"].map { n throws(FormError) in try localized(n, "shortTitle") })
+    }
+
+    /// `carry` belongs to the metadata page: next year's draft starts from last year's
+    /// headings by their own rule, so a section field marked to carry is a mistake.
+    func checkSectionFieldsCarry(_ section: SectionDefinition, node: Node) throws(FormError) {
+        if let field = section.fields.first(where: \.carry) {
+            throw fail(node, "carry belongs to metadata fields only (field \(field.id) of section \(section.id))")
+        }
     }
 
     /// The round's timeline: phases with a date or a from–to period, in date order, one of
@@ -313,7 +340,7 @@ private struct NodeReader {
         var result: [FieldDefinition] = []
         for item in try sequence(node, "fields of \(what)") {
             let m = try members(mapping(item, "a field"), in: item, what: "a field",
-                                allowed: Self.ruleKeys.union(["id", "type", "label", "help", "options", "columns", "default", "caseNumber"]),
+                                allowed: Self.ruleKeys.union(["id", "type", "label", "help", "options", "columns", "default", "carry", "matrix", "caseNumber"]),
                                 required: ["id", "type", "label"])
             let id = try identifier(m["id"]!, "field id", pattern: .camel)
             guard !result.contains(where: { $0.id == id }) else { throw fail(m["id"], "field id \"\(id)\" is used twice in \(what)") }
@@ -344,22 +371,48 @@ private struct NodeReader {
             }
             let caseNumber = try m["caseNumber"].map { n throws(FormError) in try bool(n, "caseNumber") } ?? false
             if caseNumber, kind != .shortText { throw fail(m["caseNumber"], "caseNumber belongs to a shortText field") }
+            if m["carry"] != nil, case .table = kind { throw fail(m["carry"], "carry belongs to fields with one value, not tables") }
+            var matrix: TableMatrix?
+            if let node = m["matrix"] {
+                guard case .table(let columns) = kind else { throw fail(node, "matrix belongs to table fields only") }
+                matrix = try self.matrix(node, columns: columns)
+            }
             result.append(FieldDefinition(
                 id: id, label: try localized(m["label"]!, "label"),
                 help: try m["help"].map { n throws(FormError) in try localized(n, "help") },
-                kind: kind, rules: rules, defaultValue: defaultValue, caseNumber: caseNumber))
+                kind: kind, rules: rules, defaultValue: defaultValue, caseNumber: caseNumber,
+                carry: try m["carry"].map { n throws(FormError) in try bool(n, "carry") } ?? false,
+                matrix: matrix))
         }
         return result
     }
 
-    func options(_ node: Node?, owner: Node) throws(FormError) -> [ChoiceOption] {
+    /// `matrix: {rows: COLUMN, columns: COLUMN}`: two different choice columns of the table.
+    func matrix(_ node: Node, columns: [ColumnDefinition]) throws(FormError) -> TableMatrix {
+        let m = try members(mapping(node, "matrix"), in: node, what: "matrix", allowed: ["rows", "columns"], required: ["rows", "columns"])
+        var ids: [String] = []
+        for key in ["rows", "columns"] {
+            let id = try string(m[key]!, "matrix.\(key)")
+            guard let column = columns.first(where: { $0.id == id }) else {
+                throw fail(m[key], "matrix.\(key) \"\(id)\" is not a column of the table")
+            }
+            guard case .choice = column.kind else { throw fail(m[key], "matrix.\(key) \"\(id)\" must be a choice column") }
+            ids.append(id)
+        }
+        guard ids[0] != ids[1] else { throw fail(m["columns"], "matrix.rows and matrix.columns must be two different columns") }
+        return TableMatrix(rows: ids[0], columns: ids[1])
+    }
+
+    func options(_ node: Node?, owner: Node, allowDecided: Bool = true) throws(FormError) -> [ChoiceOption] {
         guard let node else { throw fail(owner, "a choice needs options") }
         var result: [ChoiceOption] = []
         for item in try sequence(node, "options") {
-            let m = try members(mapping(item, "an option"), in: item, what: "an option", allowed: ["id", "label"], required: ["id", "label"])
+            let m = try members(mapping(item, "an option"), in: item, what: "an option",
+                                allowed: allowDecided ? ["id", "label", "decided"] : ["id", "label"], required: ["id", "label"])
             let id = try identifier(m["id"]!, "option id", pattern: .option)
             guard !result.contains(where: { $0.id == id }) else { throw fail(m["id"], "option id \"\(id)\" is used twice") }
-            result.append(ChoiceOption(id: id, label: try localized(m["label"]!, "option label")))
+            result.append(ChoiceOption(id: id, label: try localized(m["label"]!, "option label"),
+                                       decided: try m["decided"].map { n throws(FormError) in try bool(n, "decided") } ?? false))
         }
         guard !result.isEmpty else { throw fail(node, "a choice needs at least one option") }
         return result
@@ -383,7 +436,7 @@ private struct NodeReader {
             case "shortText": kind = .shortText
             case "amount": kind = .amount
             case "planYears": kind = .planYears
-            case "choice": kind = .choice(try options(m["options"], owner: item))
+            case "choice": kind = .choice(try options(m["options"], owner: item, allowDecided: false))
             default: throw fail(typeNode, "unknown column type \"\(type)\" (known: shortText, amount, choice, planYears)")
             }
             if m["options"] != nil, type != "choice" { throw fail(m["options"], "options belong to choice columns only") }

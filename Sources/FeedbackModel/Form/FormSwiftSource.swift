@@ -67,7 +67,7 @@ enum FormSwiftSource {
     }
 
     static func options(_ options: [ChoiceOption]) -> String {
-        "[" + options.map { "ChoiceOption(id: \(string($0.id)), label: \(localized($0.label)))" }.joined(separator: ", ") + "]"
+        "[" + options.map { "ChoiceOption(id: \(string($0.id)), label: \(localized($0.label))\($0.decided ? ", decided: true" : ""))" }.joined(separator: ", ") + "]"
     }
 
     static func column(_ c: ColumnDefinition) -> String {
@@ -94,7 +94,10 @@ enum FormSwiftSource {
             let pad = String(repeating: "    ", count: indent + 1)
             kind = ".table([\n" + columns.map { pad + column($0) }.joined(separator: ",\n") + "])"
         }
-        return "FieldDefinition(id: \(string(f.id)), label: \(localized(f.label)), help: \(optional(f.help, localized)), kind: \(kind), rules: \(rules(f.rules)), defaultValue: \(optional(f.defaultValue, string))\(f.caseNumber ? ", caseNumber: true" : ""))"
+        return "FieldDefinition(id: \(string(f.id)), label: \(localized(f.label)), help: \(optional(f.help, localized)), kind: \(kind), rules: \(rules(f.rules)), defaultValue: \(optional(f.defaultValue, string))"
+            + (f.caseNumber ? ", caseNumber: true" : "")
+            + (f.carry ? ", carry: true" : "")
+            + (f.matrix.map { ", matrix: TableMatrix(rows: \(string($0.rows)), columns: \(string($0.columns)))" } ?? "") + ")"
     }
 
     static func formLiteral(_ form: FormDefinition, indent: Int) -> String {
@@ -119,7 +122,10 @@ enum FormSwiftSource {
                 + pad + "        guidance: \(localized(s.guidance)),\n"
                 + pad + "        fields: " + fields(s.fields) + ")"
         }.joined(separator: ",\n") + "],\n"
-        out += pad + "source: \(string(form.source)))"
+        if let fallback = form.fallbackSectionID { out += pad + "fallbackSectionID: \(string(fallback)),\n" }
+        out += pad + "source: \(string(form.source))"
+        if let short = form.shortTitle { out += ",\n" + pad + "shortTitle: \(localized(short))" }
+        out += ")"
         return out
     }
 }

@@ -1,5 +1,5 @@
 /// Values typed in a way that is unambiguous but not the stored form: "2027-3-12" is a
-/// date, "45" in the paragraph field is "§ 45", "45 000 tkr" is 45 000. The interface shows
+/// date, "45" in a field whose pattern asks for "§ 45" is "§ 45", "45 000 tkr" is 45 000. The interface shows
 /// what it understood.
 public enum ForgivingInput {
     /// The stored form of a typed value, or nil when it is already stored as typed or its
@@ -11,11 +11,18 @@ public enum ForgivingInput {
         switch field.kind {
         case .date: result = date(trimmed)
         case .amount: result = AmountFormat.parse(trimmed).map { AmountFormat.display($0) }
-        case .shortText where field.id == "paragraph": result = paragraph(trimmed)
+        case .shortText where isParagraphField(field): result = paragraph(trimmed)
         default: result = nil
         }
         guard let result, result != text else { return nil }
         return result
+    }
+
+    /// A field whose pattern asks for a decision paragraph ("§ 45"): its pattern starts
+    /// with the section sign. The form says so, not the field's id.
+    public static func isParagraphField(_ field: FieldDefinition) -> Bool {
+        guard let regex = field.rules.pattern?.regex else { return false }
+        return regex.hasPrefix("^§") || regex.hasPrefix("§")
     }
 
     /// "2027-3-12", "2027/3/12", "2027.03.12", "20270312" → "2027-03-12" (a real date only).

@@ -61,7 +61,7 @@ public struct Validator: Sendable {
         return .metadata(form.committeeFieldID ?? form.metadata.first?.id ?? "committee")
     }
 
-    /// The findings of the conditional rules (status "beslutad" requires date and paragraph).
+    /// The findings of the conditional rules (e.g. the decided status requires the meeting's date and paragraph).
     public func validateConditions(_ draft: Draft) -> [Finding] {
         var findings: [Finding] = []
         for condition in form.conditions {
@@ -90,7 +90,7 @@ public struct Validator: Sendable {
     /// not decided. Empty when the validator has no `today`.
     public func validateCalendar(_ draft: Draft) -> [Finding] {
         guard let today, case .overdue = form.deadlineStatus(today: today),
-              draft.status(in: form) != FormDefinition.decidedStatus,
+              !form.isDecided(status: draft.status(in: form)),
               let statusID = form.statusFieldID else { return [] }
         let place = FieldPlace.metadata(statusID)
         return [Finding(severity: .warning, code: "lateDraft", pointer: place.pointer, target: FindingTarget(field: place),

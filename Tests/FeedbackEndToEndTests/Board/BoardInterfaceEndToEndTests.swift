@@ -35,11 +35,11 @@ struct BoardInterfaceEndToEndTests {
 
         let tmux = try start("board \(shellQuoted(round.inbox))")
         defer { tmux.kill() }
-        #expect(tmux.waitFor("omgångens överblick"), "\(tmux.capture())")
+        #expect(tmux.waitFor("Omgångens överblick"), "\(tmux.capture())")
         let overview = tmux.capture()
         #expect(overview.contains("Hälso- och sjukvårdsnämnden   mottagen r4"), "\(overview)")
         #expect(overview.contains("Regionstyrelsen") && overview.contains("saknas"))
-        #expect(overview.contains("8 nämnder: 2 mottagna (1 beslutade)"), "\(overview)")
+        #expect(overview.contains("8 nämnder: 2 mottagna (1 beslutad)"), "\(overview)")
         // Regionstyrelsen (first) has nothing: Enter says so.
         tmux.sendKeys("Enter")
         #expect(tmux.waitFor("har inte lämnat in något ännu"), "\(tmux.capture())")
@@ -57,7 +57,7 @@ struct BoardInterfaceEndToEndTests {
         #expect(tmux.capture().contains("klar för beslut"), "\(tmux.capture())")
         // Ctrl-Q: back to the overview (not out of the program), Kulturnämnden selected.
         tmux.sendKeys("C-q")
-        #expect(tmux.waitFor("omgångens överblick"), "\(tmux.capture())")
+        #expect(tmux.waitFor("Omgångens överblick"), "\(tmux.capture())")
         #expect(tmux.capture().contains("Kulturnämnden: mottagen r4"), "\(tmux.capture())")
         tmux.sendKeys("q")
         #expect(tmux.waitForExit())

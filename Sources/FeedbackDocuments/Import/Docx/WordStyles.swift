@@ -32,9 +32,9 @@ struct WordStyles: Sendable {
                 numID: numPr?.first("numId", w)?.attribute("val", w).flatMap { Int($0) },
                 level: numPr?.first("ilvl", w)?.attribute("val", w).flatMap { Int($0) },
                 bold: element.first("rPr", w)?.first("b", w).map { WordStyles.isOn($0.attribute("val", w)) },
-                type: element.attribute("type", w) ?? "paragraph")
+                type: element.attribute("type", w) ?? OOXMLStyleType.paragraph.rawValue)
             styles[id] = style
-            if style.type == "paragraph", element.attribute("default", w) == "1" || element.attribute("default", w) == "true" {
+            if style.type == OOXMLStyleType.paragraph.rawValue, element.attribute("default", w) == "1" || element.attribute("default", w) == "true" {
                 defaultParagraph = id
             }
         }

@@ -47,6 +47,7 @@ struct DocxBody {
             case .table(let table): out += self.table(table, layout: layouts[index] ?? layout(table))
             case .metadata(let metadata): out += self.metadata(metadata)
             case .footer(let text): out += paragraph(style: .footer, runs: [Run(text)])
+            case .chart: break  // no figures in .docx: the chart's numbers stand in a table beside it
             }
             switch block {
             case .table, .metadata: previousWasTable = true

@@ -23,8 +23,8 @@ extension DocxTemplate {
         for style in styles.elements("style", OOXML.w) {
             guard let id = style.attribute("styleId", OOXML.w) else { continue }
             ids.insert(id)
-            let type = style.attribute("type", OOXML.w) ?? "paragraph"
-            if type == "paragraph", style.attribute("default", OOXML.w) == "1" { defaultParagraph = id }
+            let type = style.attribute("type", OOXML.w) ?? OOXMLStyleType.paragraph.rawValue
+            if type == OOXMLStyleType.paragraph.rawValue, style.attribute("default", OOXML.w) == "1" { defaultParagraph = id }
             if let name = style.first("name", OOXML.w)?.attribute("val", OOXML.w) {
                 byName["\(type)/\(name.lowercased())"] = byName["\(type)/\(name.lowercased())"] ?? style
             }
@@ -42,7 +42,7 @@ extension DocxTemplate {
         }
         let normalID = byName["paragraph/normal"]?.attribute("styleId", OOXML.w) ?? defaultParagraph ?? "Normal"
         for role in StyleRole.allCases {
-            let type = role == .tableGrid ? "table" : "paragraph"
+            let type = (role == .tableGrid ? OOXMLStyleType.table : .paragraph).rawValue
             if let existing = byName["\(type)/\(role.builtInName.lowercased())"], let id = existing.attribute("styleId", OOXML.w) {
                 result.ids[role] = id
                 if role == .listBullet, existing.first("pPr", OOXML.w)?.first("numPr", OOXML.w) == nil {
