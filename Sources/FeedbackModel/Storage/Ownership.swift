@@ -5,7 +5,10 @@ import Glibc
 /// The rule for files and folders that steer the program (configuration files, forms and
 /// forms folders, the exports folder, document templates): used only when owned by the user
 /// or root and not writable by every user, so that nothing another user planted in a
-/// shared folder is read or written. Configuration files apply the same rule.
+/// shared folder is read or written. Configuration files apply the same rule. A folder
+/// writable by every user is accepted only with the sticky bit (as /tmp, or a shared folder
+/// of mode 1777): there nobody else can rename or remove what the user writes, and the
+/// user's own files are created exclusively and checked before use.
 public enum Ownership {
     /// Whether a file with this owner and mode may be used by `user`.
     public static func isTrusted(owner: uid_t, mode: mode_t, user: uid_t = geteuid()) -> Bool {
@@ -33,7 +36,8 @@ public enum Ownership {
             return Localized(sv: "\(shown) ägs av \(owner), inte av dig eller root; den används inte (en annan användare kan ha lagt den där)",
                              en: "\(shownEn) is owned by \(owner), not by you or root; it is not used (another user may have put it there)")
         }
-        if status.st_mode & S_IWOTH != 0 {
+        let stickyFolder = (status.st_mode & S_IFMT) == S_IFDIR && status.st_mode & S_ISVTX != 0
+        if status.st_mode & S_IWOTH != 0 && !stickyFolder {
             return Localized(sv: "\(shown) kan ändras av alla användare (läge \(String(status.st_mode & 0o7777, radix: 8))); den används inte (rätta med chmod o-w)",
                              en: "\(shownEn) can be changed by every user (mode \(String(status.st_mode & 0o7777, radix: 8))); it is not used (fix with chmod o-w)")
         }
