@@ -80,3 +80,36 @@ extension PlainRoundDetailsTests {
         #expect(h.plain.prompt(pasting: true) == "rubrik 1> ")
     }
 }
+
+/// A draft reopens where the secretary left it, with the guidance as it was.
+@Suite struct ReturnPointTests {
+    @Test func theSessionSaysWhereItIsAndResumesThere() {
+        var h = Harness()
+        h.press(.alt("4"), .alt("t"))
+        let point = h.session.returnPoint
+        #expect(point == ReturnPoints.Point(page: "economy/text", inlineGuidance: false))
+        var again = Harness()
+        again.app.session!.resume(at: point)
+        #expect(again.session.returnPoint == point)
+        #expect(again.text().contains("4. Nämndens plan för hållbar ekonomi"))
+        #expect(!again.text().contains("visar hela vägledningen"))
+    }
+
+    @Test func anUnknownPageOpensOnTheDetails() {
+        var h = Harness()
+        h.app.session!.resume(at: ReturnPoints.Point(page: "nosuch/page", inlineGuidance: true))
+        #expect(h.session.returnPoint.page == "details")
+    }
+
+    @Test func thePointsAreKeptPerDocumentInTheUsersState() {
+        let folder = TemporaryFolder()
+        let points = ReturnPoints(environment: ["XDG_STATE_HOME": folder.path])
+        #expect(points.path == folder.path + "/feedback/places.json")
+        #expect(points.point(for: "a") == nil)
+        points.remember(ReturnPoints.Point(page: "goals/text", inlineGuidance: false), for: "a")
+        points.remember(ReturnPoints.Point(page: "details", inlineGuidance: true), for: "b")
+        points.remember(ReturnPoints.Point(page: "other/text", inlineGuidance: true), for: "a")
+        #expect(points.point(for: "a") == ReturnPoints.Point(page: "other/text", inlineGuidance: true))
+        #expect(points.point(for: "b") == ReturnPoints.Point(page: "details", inlineGuidance: true))
+    }
+}
