@@ -113,3 +113,17 @@ extension PlainRoundDetailsTests {
         #expect(points.point(for: "b") == ReturnPoints.Point(page: "details", inlineGuidance: true))
     }
 }
+
+/// The board's word on a hand-in is not cut on the start screen.
+@Suite struct StartScreenRefusalTests {
+    @Test func aRefusalsReasonWrapsUnderTheSelectedDraft() {
+        let form = shippedForm()
+        var summary = DraftSummary.of(SampleDrafts.complete(form), form: form, path: "/data/pf-aterkoppling-2028_hsn.json", language: .sv)
+        let reason = "avvisad 2027-04-15 10:02: inlämnad av anna, som inte får lämna in för Hälso- och sjukvårdsnämnden enligt inkorgens lista; be regionstyrelsen lägga till dig eller låt en behörig lämna in SLUTORD"
+        summary.handIn = HandInNote(kind: .refused, text: reason)
+        let h = Harness(start: StartScreen(form: form, language: .sv, folder: "/data", drafts: [summary], time: .utc))
+        let shown = h.lines().map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(shown.contains("SLUTORD"), "\(h.text())")
+        #expect(shown.contains("låt en behörig lämna in"), "\(h.text())")
+    }
+}
