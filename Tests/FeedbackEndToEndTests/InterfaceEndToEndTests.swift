@@ -349,7 +349,7 @@ struct InterfaceEndToEndTests {
         #expect(tmux.waitFor("Före redigeringen."))
         tmux.sendKeys("C-o")
         if editor == "vim" {
-            #expect(tmux.waitFor("Före redigeringen.") && tmux.waitUntil(timeout: 10) { !$0.contains("Ctrl-T") }, "\(tmux.capture())")
+            #expect(tmux.waitFor("Före redigeringen.") && tmux.waitUntil(timeout: 10) { !$0.contains("Alt-T visar den igen") }, "\(tmux.capture())")
             tmux.sendKeys("G", "o")
             tmux.type("Skrivet i vim, åäö.")
             tmux.sendKeys("Escape")
