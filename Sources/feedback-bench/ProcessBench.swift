@@ -136,12 +136,19 @@ struct ProcessBench {
             return
         }
         let draft = folder + "/startup.json"
+        // Valgrind cannot read the debug information of the static release binary: measure a
+        // stripped copy, as Scripts/package ships it.
+        var measured = binary
+        if let strip = Proc.which("strip"), let (_, e) = try? Proc.timed(strip, ["-o", folder + "/feedback-stripped", binary], environment: env),
+           e.status == 0 {
+            measured = folder + "/feedback-stripped"
+        }
         for (arguments, name, target) in [(["--version"], "feedback --version", 6.0), (["validate", draft], "feedback validate (typical draft)", nil)] {
             let log = folder + "/callgrind.log"
             var value: Double?
             var note = "valgrind --tool=callgrind \(arguments.joined(separator: " ")): total Ir"
             do {
-                let (_, e) = try Proc.timed(valgrind, ["--tool=callgrind", "--callgrind-out-file=/dev/null", "--log-file=" + log, binary] + arguments,
+                let (_, e) = try Proc.timed(valgrind, ["--tool=callgrind", "--callgrind-out-file=/dev/null", "--log-file=" + log, measured] + arguments,
                                             environment: env)
                 let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
                 if let line = text.split(separator: "\n").first(where: { $0.contains("Collected :") }),

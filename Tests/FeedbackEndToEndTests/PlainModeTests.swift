@@ -19,6 +19,17 @@ import TestSupport
         #expect(try feedback(["new", "--committee", "hsn", "-o", folder.file("d.json")]).status == 0)
     }
 
+    /// A draft reopens where it was left, with the guidance as it was (issue 20).
+    @Test func aDraftReopensWhereItWasLeft() throws {
+        let folder = TemporaryFolder()
+        try newDraft(in: folder)
+        let first = try runScript(["gå 4", "avsluta"], in: folder)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.file("state/feedback/places.json")))
+        let again = try runScript(["avsluta"], in: folder)
+        #expect(again.stdout.contains("rubrik 4> avsluta"), "\(again.stdout)")
+    }
+
     /// Whole transcripts, Swedish and English, beside the tests (FEEDBACK_RECORD=1 re-records).
     @Test(arguments: ["sv", "en"])
     func scriptTranscripts(language: String) throws {

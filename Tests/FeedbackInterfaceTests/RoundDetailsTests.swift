@@ -80,3 +80,50 @@ extension PlainRoundDetailsTests {
         #expect(h.plain.prompt(pasting: true) == "rubrik 1> ")
     }
 }
+
+/// A draft reopens where the secretary left it, with the guidance as it was.
+@Suite struct ReturnPointTests {
+    @Test func theSessionSaysWhereItIsAndResumesThere() {
+        var h = Harness()
+        h.press(.alt("4"), .alt("t"))
+        let point = h.session.returnPoint
+        #expect(point == ReturnPoints.Point(page: "economy/text", inlineGuidance: false))
+        var again = Harness()
+        again.app.session!.resume(at: point)
+        #expect(again.session.returnPoint == point)
+        #expect(again.text().contains("4. Nämndens plan för hållbar ekonomi"))
+        #expect(!again.text().contains("visar hela vägledningen"))
+    }
+
+    @Test func anUnknownPageOpensOnTheDetails() {
+        var h = Harness()
+        h.app.session!.resume(at: ReturnPoints.Point(page: "nosuch/page", inlineGuidance: true))
+        #expect(h.session.returnPoint.page == "details")
+    }
+
+    @Test func thePointsAreKeptPerDocumentInTheUsersState() {
+        let folder = TemporaryFolder()
+        let points = ReturnPoints(environment: ["XDG_STATE_HOME": folder.path])
+        #expect(points.path == folder.path + "/feedback/places.json")
+        #expect(points.point(for: "a") == nil)
+        points.remember(ReturnPoints.Point(page: "goals/text", inlineGuidance: false), for: "a")
+        points.remember(ReturnPoints.Point(page: "details", inlineGuidance: true), for: "b")
+        points.remember(ReturnPoints.Point(page: "other/text", inlineGuidance: true), for: "a")
+        #expect(points.point(for: "a") == ReturnPoints.Point(page: "other/text", inlineGuidance: true))
+        #expect(points.point(for: "b") == ReturnPoints.Point(page: "details", inlineGuidance: true))
+    }
+}
+
+/// The board's word on a hand-in is not cut on the start screen.
+@Suite struct StartScreenRefusalTests {
+    @Test func aRefusalsReasonWrapsUnderTheSelectedDraft() {
+        let form = shippedForm()
+        var summary = DraftSummary.of(SampleDrafts.complete(form), form: form, path: "/data/pf-aterkoppling-2028_hsn.json", language: .sv)
+        let reason = "avvisad 2027-04-15 10:02: inlämnad av anna, som inte får lämna in för Hälso- och sjukvårdsnämnden enligt inkorgens lista; be regionstyrelsen lägga till dig eller låt en behörig lämna in SLUTORD"
+        summary.handIn = HandInNote(kind: .refused, text: reason)
+        let h = Harness(start: StartScreen(form: form, language: .sv, folder: "/data", drafts: [summary], time: .utc))
+        let shown = h.lines().map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(shown.contains("SLUTORD"), "\(h.text())")
+        #expect(shown.contains("låt en behörig lämna in"), "\(h.text())")
+    }
+}

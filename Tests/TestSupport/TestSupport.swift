@@ -121,9 +121,15 @@ public func run(_ executable: String, _ arguments: [String], in folder: String? 
 /// exist (under /dev/null) unless the test names its own.
 public func feedback(_ arguments: [String], in folder: String? = nil, environment: [String: String] = [:],
                      input: [UInt8] = []) throws -> RunResult {
-    let isolated = ["FEEDBACK_SYSTEM_CONFIG_DIR": noConfiguration + "/etc", "XDG_CONFIG_HOME": noConfiguration + "/config"]
+    // The user's state (emergency copies, where each draft was left) goes to a folder of the
+    // test run's own, not the real user's, unless the test names its own.
+    let isolated = ["FEEDBACK_SYSTEM_CONFIG_DIR": noConfiguration + "/etc", "XDG_CONFIG_HOME": noConfiguration + "/config",
+                    "XDG_STATE_HOME": testState]
     return try run(Paths.binary, arguments, in: folder, environment: isolated.merging(environment) { $1 }, input: input)
 }
+
+/// The state folder of the tests' runs of the binary (one per test process).
+public let testState = NSTemporaryDirectory() + "feedback-tests-state-\(ProcessInfo.processInfo.processIdentifier)"
 
 /// A folder that can never be created (a path below /dev/null): configuration looked for
 /// there is simply absent. Only for the feedback binary: other programs would try to make it.

@@ -82,6 +82,8 @@ extension StartScreen {
         let first = min(max(0, selected - room / 2), max(0, drafts.count + 1 - room))
         var y = top
         for i in first..<min(drafts.count + 1, first + room) {
+            // A wrapped word of the board above may have taken the room of the last rows.
+            if y + perDraft > bottom { break }
             let isSelected = i == selected
             let style = isSelected ? Style(.selection, bold: true, reverse: true) : Style()
             grid.fill(row: y, column: 2, width: width - 4, height: 1, style: style)
@@ -106,7 +108,16 @@ extension StartScreen {
                                  limit: width - 2, style: Style(.muted))
                 if let handIn = d.handIn {
                     // The board's word on the last hand-in, after the file: "kvitterad 2027-04-15 10:02".
-                    grid.put(" · " + handIn.text, row: y + 1, column: x, limit: width - 2, style: Style(handIn.role, bold: true))
+                    // Under the selected draft it is never cut: a refusal's reason wraps below.
+                    if isSelected, x + DisplayText.width(of: " · " + handIn.text) > width - 2 {
+                        let lines = EditorSession.wrapLines(handIn.text, width: max(10, width - 10))
+                        for (k, line) in lines.enumerated() where y + 2 + k < bottom {
+                            grid.put("      " + line, row: y + 2 + k, column: 2, limit: width - 2, style: Style(handIn.role, bold: true))
+                        }
+                        y += lines.count
+                    } else {
+                        grid.put(" · " + handIn.text, row: y + 1, column: x, limit: width - 2, style: Style(handIn.role, bold: true))
+                    }
                 }
             }
             y += perDraft

@@ -11,6 +11,8 @@ final class DraftShell {
     let catalog: FormCatalog
     let language: Language
     let store = FileStore()
+    /// Where each draft was left (the user's state), to open it there again.
+    let returnPoints = ReturnPoints()
     let dataFolder: String
     let exportFolder: String
     let overrideLock: Bool
@@ -369,6 +371,7 @@ final class DraftShell {
                                     exportFolder: exportFolder, readOnly: readOnly, today: today,
                                     lastYear: HistoryWork.lastYear(of: draft, form: draftForm, catalog: catalog, language: language))
         session.setBoard(inbox: handIns.inbox, note: handIns.note(forDocument: draft.documentID))
+        if let point = returnPoints.point(for: draft.documentID) { session.resume(at: point) }
         lastHandInCheck = DraftShell.now()
         return .opened(session, restore: readOnly == nil ? autosave(beside: base, draft: draft, form: draftForm) : nil)
     }
@@ -382,6 +385,12 @@ final class DraftShell {
             ? "\(name): \(error.reason(.sv)); ta bort den (\(Sanitizer.visible(error.path)))"
             : "\(name): \(error.reason(.en)); remove it (\(Sanitizer.visible(error.path)))",
             canTakeOver: false)
+    }
+
+    /// Remembers where the user leaves a draft (not a committee's export opened from the board).
+    func remember(_ session: EditorSession?) {
+        guard let session, !session.fromBoard else { return }
+        returnPoints.remember(session.returnPoint, for: session.draft.documentID)
     }
 
     /// An autosave newer than the draft, to offer for restore (nil when there is none).

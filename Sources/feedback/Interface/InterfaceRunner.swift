@@ -117,7 +117,9 @@ final class InterfaceRunner {
     func perform(_ commands: [AppCommand]) {
         for command in commands where !finished || isSave(command) {
             switch command {
-            case .session(.quit): finished = true
+            case .session(.quit):
+                shell.remember(app.session)
+                finished = true
             case .session(let sessionCommand):
                 if let event = shell.execute(sessionCommand, session: app.session) { dispatch(event) }
             case .open(let path): open(path)

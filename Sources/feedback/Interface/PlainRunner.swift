@@ -46,7 +46,10 @@ final class PlainRunner {
                 say(step.lines)
                 step.finished = execute(step.commands) || step.finished
                 absorbAutosaves()
-                if step.finished { break loop }
+                if step.finished {
+                    shell.remember(plain?.app.session)
+                    break loop
+                }
             case .signal, .endOfInput:
                 if !input.isInteractive { LineInput.write("\n") }
                 // Told to stop, or the script ended: nothing typed is lost.
