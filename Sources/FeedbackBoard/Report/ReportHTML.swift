@@ -144,10 +144,11 @@ public struct ReportHTML: Sendable {
 
     func statusSection() -> String {
         let rows = ReportRows.status(report, language)
+        let handOver: String = report.status.handOverLines(language: language).map { (line: String) -> String in "<p>" + HTML.escape(line) + "</p>\n" }.joined()
         return "<section id=\"status\">\n<h2>\(HTML.escape(words.statusHeading))</h2>\n"
             + table(words.statusColumns, rows, numeric: [2], nowrap: [3])
             + "<p>\(HTML.escape(report.status.summaryLine(language)))</p>\n"
-            + report.status.handOverLines(language: language).map { "<p>\(HTML.escape($0))</p>\n" }.joined() + "</section>\n"
+            + handOver + "</section>\n"
     }
 
     func headingSection(_ section: SectionDefinition, into out: inout [UInt8]) {
