@@ -112,6 +112,7 @@ import Glibc
         for committee in ["hsn", "run", "kn"] { try box.drop(export(committee, index: committee.count), as: "\(committee).json") }
         var limits = Receiver.Limits()
         limits.filesPerOwner = 2
+        limits.boardUnlimited = false  // the test runs as the inbox's owner
         let first = try box.receive(limits: limits)
         #expect(first.outcomes.count == 2)
         #expect(first.notices.count == 1)

@@ -49,6 +49,9 @@ public struct Receiver: Sendable {
         public var hiddenGrace: Int64 = 600
         /// The most of a refused file kept in refused/ (enough to show why).
         public var refusedCopy = 1024 * 1024
+        /// The board's own account (the inbox's owner, placing files sent another way) has
+        /// no share limit: the limits keep other users from exhausting the board.
+        public var boardUnlimited = true
 
         public init() {}
     }
@@ -178,9 +181,14 @@ public struct Receiver: Sendable {
         var bytes: [UInt32: Int] = [:]
         var waiting: [UInt32: (files: Int, bytes: Int)] = [:]
         var taken: [Listed] = []
+        let board = inboxOwner
         for listed in pending {
             let size = min(listed.size, Arrival.maximumSize)
             let owner = listed.ownerID
+            if limits.boardUnlimited && owner == board {
+                taken.append(listed)
+                continue
+            }
             if files[owner, default: 0] >= limits.filesPerOwner || (files[owner, default: 0] > 0 && bytes[owner, default: 0] + size > limits.bytesPerOwner) {
                 waiting[owner, default: (0, 0)].files += 1
                 waiting[owner, default: (0, 0)].bytes += listed.size

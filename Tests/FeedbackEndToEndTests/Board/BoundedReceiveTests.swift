@@ -4,8 +4,8 @@ import TestSupport
 @testable import FeedbackModel
 
 /// One secretary cannot exhaust the board: ten sparse 60 MB files in incoming/ are received
-/// with a bounded peak memory (GNU time's maximum resident set size), only the start of each
-/// refused file is kept, and what one owner may hand in per pass is limited, with a notice.
+/// with a bounded peak memory (GNU time's maximum resident set size) and only the start of
+/// each refused file is kept (the per-owner share is tested in HandInTrustTests).
 @Suite(.serialized) struct BoundedReceiveTests {
     static let gnuTime = FileManager.default.isExecutableFile(atPath: "/usr/bin/time")
 
