@@ -18,7 +18,7 @@ struct Feedback: ParsableCommand {
             Settings: /etc/feedback/config, ~/.config/feedback/config, FEEDBACK_* variables, flags (see `feedback config`).
             """,
         version: ProgramVersion.current,
-        subcommands: [Fill.self, New.self, Validate.self, Export.self, Diff.self, Render.self, Import.self, Submit.self, Schema.self, Forms.self,
+        subcommands: [Fill.self, New.self, Validate.self, Export.self, Diff.self, Render.self, Import.self, Submit.self, Schema.self, Forms.self, FormCommand.self,
                       Board.self, Receipts.self, Config.self, GenerateManual.self]
     )
 
