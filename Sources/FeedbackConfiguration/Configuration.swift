@@ -153,6 +153,8 @@ extension Configuration {
     public var documentTemplate: String? { self[.template].value }
     /// The board's inbox, if one is configured.
     public var inbox: String? { self[.inbox].value }
+    /// The form new drafts are written on, when no inbox is configured.
+    public var form: String? { self[.form].value }
     /// The board's public key for receipts, if one is configured.
     public var boardKey: String? { self[.boardKey].value }
     /// The language of the interface and messages.

@@ -10,8 +10,10 @@ public enum ConfigurationKey: String, CaseIterable, Sendable {
     case drafts
     /// The region's Word template for `feedback render`.
     case template
-    /// The board's inbox: where hand-overs are delivered.
+    /// The board's inbox: where hand-overs are delivered (its form is the round's form).
     case inbox
+    /// The form a new draft is written on when no inbox names the round's form.
+    case form
     /// The board's public key, against which receipts are checked.
     case boardKey = "board-key"
     /// The language of the interface and of messages.
@@ -29,11 +31,12 @@ public enum ConfigurationKey: String, CaseIterable, Sendable {
         case .exports, .drafts, .inbox: return "FOLDER"
         case .boardKey, .template: return "FILE"
         case .language: return "sv|en"
+        case .form: return "FORM-ID"
         }
     }
 
     /// Whether the value is a path (so `~/` at its start means the home folder).
-    public var isPath: Bool { self != .language }
+    public var isPath: Bool { self != .language && self != .form }
 
     /// The command-line flags that give this setting, as the commands spell them.
     public var flags: [String] {
@@ -45,6 +48,7 @@ public enum ConfigurationKey: String, CaseIterable, Sendable {
         case .inbox: return ["--inbox"]
         case .boardKey: return ["--key"]
         case .language: return ["--lang"]
+        case .form: return ["--form (new)"]
         }
     }
 
@@ -66,6 +70,9 @@ public enum ConfigurationKey: String, CaseIterable, Sendable {
         case .inbox:
             return Localized(sv: "Regionstyrelsens inkorg, dit återkopplingar lämnas över. Ingen standard.",
                              en: "The regional board's inbox, where feedback is handed over. No default.")
+        case .form:
+            return Localized(sv: "Formuläret (id) som nya utkast skrivs på när ingen inkorg anger omgångens formulär. Standard: inkorgens formulär när inbox är satt, annars det nyaste installerade formuläret.",
+                             en: "The form (id) new drafts are written on when no inbox names the round's form. Default: the inbox's form when inbox is set, else the newest form installed.")
         case .boardKey:
             return Localized(sv: "Regionstyrelsens publika nyckel som kvittenser kontrolleras mot. Ingen standard.",
                              en: "The regional board's public key, against which receipts are checked. No default.")

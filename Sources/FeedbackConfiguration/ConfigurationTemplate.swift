@@ -13,6 +13,7 @@ public enum ConfigurationTemplate {
         case .inbox: return "/srv/regionstyrelsen/inkorg"
         case .boardKey: return "/etc/feedback/board-public.key"
         case .language: return "sv"
+        case .form: return "pf-aterkoppling-2029"
         }
     }
 

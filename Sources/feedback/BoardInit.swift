@@ -39,6 +39,11 @@ struct BoardInit: ParsableCommand {
             throw CommandFailure(message: "feedback: " + error.message(language), code: 2)
         }
         let path = Sanitizer.visible(created.path)
+        if !definition.review.isEmpty {
+            // `form next` left things for a person to check: say so where the round starts.
+            Console.err(language == .sv ? "obs: formuläret har kvar att granska (review: i filen):" : "note: the form still has things to review (review: in the file):")
+            for item in definition.review { Console.err("  - " + item) }
+        }
         if language == .sv {
             Console.out("Inkorg skapad: \(path) för \(definition.id) version \(definition.version), sista dag \(definition.deadline).")
             Console.out("Nämnderna lämnar in med: feedback submit UTKAST --inbox \(path)")

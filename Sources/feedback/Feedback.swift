@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeedbackBoard
 import FeedbackConfiguration
 import FeedbackModel
 import FeedbackTerminal
@@ -18,7 +19,7 @@ struct Feedback: ParsableCommand {
             Settings: /etc/feedback/config, ~/.config/feedback/config, FEEDBACK_* variables, flags (see `feedback config`).
             """,
         version: ProgramVersion.current,
-        subcommands: [Fill.self, New.self, Validate.self, Export.self, Diff.self, Render.self, Import.self, Submit.self, Schema.self, Forms.self,
+        subcommands: [Fill.self, New.self, Validate.self, Export.self, Diff.self, Render.self, Import.self, Submit.self, Schema.self, Forms.self, FormCommand.self,
                       Board.self, Receipts.self, Config.self, GenerateManual.self]
     )
 
@@ -121,9 +122,24 @@ struct CommonSettings {
         }
     }
 
-    /// The embedded forms, then those of the installed, the region's and the user's folders.
+    /// The embedded forms, then those of the installed, the region's and the user's folders;
+    /// the default form is the round's (the `inbox` setting's copy of the form), else the
+    /// `form` setting's, else the newest.
     func catalog() throws(CommandFailure) -> FormCatalog {
-        FormCatalog.load(folders: try configuration().formSearchPath.map(\.path))
+        let configuration = try configuration()
+        var catalog = FormCatalog.load(folders: configuration.formSearchPath.map(\.path))
+        if let inbox = configuration.inbox, FileManager.default.fileExists(atPath: inbox) {
+            do {
+                let form = try RoundForm.read(inbox: inbox)
+                catalog.add(form)
+                catalog.defaultForm = (form.id, form.version)
+                return catalog
+            } catch {
+                Console.err("feedback: " + error.message(language))
+            }
+        }
+        if let id = configuration.form { catalog.defaultForm = (id, nil) }
+        return catalog
     }
 }
 

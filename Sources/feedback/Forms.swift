@@ -45,6 +45,11 @@ struct Forms: ParsableCommand {
             }
             let committees = form.committees.map { "\($0.id)=\($0.name(language))" }.joined(separator: ", ")
             Console.out("  \(sv ? "nämnder" : "committees"): \(committees)")
+            if !form.review.isEmpty {
+                Console.out(sv ? "  att granska innan formuläret skickas ut (ta sedan bort review: ur filen):"
+                               : "  to review before the form goes out (then remove review: from the file):")
+                for item in form.review { Console.out("    - " + Sanitizer.visible(item)) }
+            }
         }
         for problem in catalog.problems {
             Console.err((sv ? "fel: " : "error: ") + problem.description)

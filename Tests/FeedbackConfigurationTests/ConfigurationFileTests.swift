@@ -40,7 +40,7 @@ import FeedbackModel
     @Test func unknownKeyNamesFileLineAndTheKnownKeys() throws {
         let found = try #require(error("exports = x\n\nexpots = y\n"))
         #expect(found.line == 3)
-        #expect(found.message(.en) == "/etc/feedback/config:3: unknown key “expots” (known: forms, exports, drafts, template, inbox, board-key, language)")
+        #expect(found.message(.en) == "/etc/feedback/config:3: unknown key “expots” (known: forms, exports, drafts, template, inbox, form, board-key, language)")
         #expect(found.message(.sv).hasPrefix("/etc/feedback/config:3: okänd nyckel ”expots”"))
     }
 

@@ -8,6 +8,9 @@ public struct FormCatalog: Sendable {
     public private(set) var problems: [FormError]
     /// Forms that a later one with the same id and version replaced, by the winner's source.
     public private(set) var replaced: [String: [FormDefinition]] = [:]
+    /// The form a new draft is written on when none is named: the round's form (from the
+    /// inbox) or the `form` setting. Nil: the newest form.
+    public var defaultForm: (id: String, version: Int?)?
 
     public init(forms: [FormDefinition], problems: [FormError] = []) {
         self.forms = forms
@@ -84,9 +87,16 @@ public struct FormCatalog: Sendable {
         forms.first { $0.id == id && $0.version == version }
     }
 
-    /// The newest version of a form id, or of the default form when `id` is nil.
+    /// The newest version of a form id; when `id` is nil, the default form (`defaultForm`),
+    /// else the newest form of all: the latest plan period, then deadline, then version.
     public func latest(id: String? = nil) -> FormDefinition? {
-        let wanted = id ?? EmbeddedForms.defaultFormID
-        return forms.filter { $0.id == wanted }.max { $0.version < $1.version }
+        if let id { return forms.filter { $0.id == id }.max { $0.version < $1.version } }
+        if let wanted = defaultForm {
+            if let version = wanted.version { return form(id: wanted.id, version: version) }
+            return latest(id: wanted.id)
+        }
+        return forms.max { a, b in
+            (a.planPeriod.firstYear, a.deadline, a.version) < (b.planPeriod.firstYear, b.deadline, b.version)
+        }
     }
 }

@@ -23,6 +23,9 @@ public struct FormDefinition: Sendable {
     /// The title in the interface's top line (`shortTitle:`; the title when not given).
     public var shortTitle: Localized? = nil
     public var displayTitle: Localized { shortTitle ?? title }
+    /// What a person must still review before the form goes out (`review:`, written by
+    /// `feedback form next`; `feedback forms` lists it until the key is removed).
+    public var review: [String] = []
 
     public func committee(id: String) -> Committee? {
         committees.first { $0.id == id }

@@ -178,7 +178,7 @@ private struct NodeReader {
     mutating func form(_ node: Node) throws(FormError) -> FormDefinition {
         let m = try members(mapping(node, "the form"), in: node, what: "the form",
                             allowed: ["id", "version", "title", "premises", "planPeriod", "timeline", "deadline",
-                                      "committees", "metadata", "conditions", "sections", "fallbackSection", "shortTitle"],
+                                      "committees", "metadata", "conditions", "sections", "fallbackSection", "shortTitle", "review"],
                             required: ["id", "version", "title", "premises", "planPeriod", "committees",
                                        "metadata", "sections"])
         let id = try identifier(m["id"]!, "id", pattern: .slug)
@@ -235,7 +235,12 @@ private struct NodeReader {
             deadline: timeline.deadline?.start ?? SimpleDate(year: 1970, month: 1, day: 1)!, timeline: timeline,
             committees: committees, metadata: metadata,
             conditions: conditions, sections: sections, fallbackSectionID: fallbackSectionID, source: source,
-            shortTitle: try m["shortTitle"].map { n throws(FormError) in try localized(n, "shortTitle") })
+            shortTitle: try m["shortTitle"].map { n throws(FormError) in try localized(n, "shortTitle") },
+            review: try m["review"].map { n throws(FormError) in
+                var items: [String] = []
+                for item in try sequence(n, "review") { items.append(try string(item, "a review item")) }
+                return items
+            } ?? [])
     }
 
     /// `carry` belongs to the metadata page: next year's draft starts from last year's

@@ -125,6 +125,7 @@ enum FormSwiftSource {
         if let fallback = form.fallbackSectionID { out += pad + "fallbackSectionID: \(string(fallback)),\n" }
         out += pad + "source: \(string(form.source))"
         if let short = form.shortTitle { out += ",\n" + pad + "shortTitle: \(localized(short))" }
+        if !form.review.isEmpty { out += ",\n" + pad + "review: [\(form.review.map(string).joined(separator: ", "))]" }
         out += ")"
         return out
     }
