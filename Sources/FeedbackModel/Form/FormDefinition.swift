@@ -17,6 +17,8 @@ public struct FormDefinition: Sendable {
     public var sections: [SectionDefinition]
     /// Where the definition was read from (a file path, or "embedded").
     public var source: String
+    /// What the board may answer (`answers:`); empty when the form declares none.
+    public var answers: AnswerOptions = AnswerOptions()
 
     public func committee(id: String) -> Committee? {
         committees.first { $0.id == id }

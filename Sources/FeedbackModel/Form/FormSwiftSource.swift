@@ -119,7 +119,10 @@ enum FormSwiftSource {
                 + pad + "        guidance: \(localized(s.guidance)),\n"
                 + pad + "        fields: " + fields(s.fields) + ")"
         }.joined(separator: ",\n") + "],\n"
-        out += pad + "source: \(string(form.source)))"
+        out += pad + "source: \(string(form.source)),\n"
+        out += pad + "answers: AnswerOptions(judgements: \(options(form.answers.judgements)), rows: [" + form.answers.rows.map {
+            "RowDecisions(sectionID: \(string($0.sectionID)), fieldID: \(string($0.fieldID)), label: \(localized($0.label)), options: \(options($0.options)))"
+        }.joined(separator: ", ") + "]))"
         return out
     }
 }
