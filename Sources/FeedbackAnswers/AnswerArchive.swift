@@ -58,6 +58,10 @@ public struct AnswerArchive: Sendable {
     /// replacing anything (two boards publishing at once get two revisions).
     public func publish(_ answer: BoardAnswer, form: FormDefinition, key: ReceiptSigningKey, now: Timestamp,
                         by user: String) throws(BoardError) -> Published {
+        guard form.committee(id: answer.feedback.committeeID) != nil else {
+            throw BoardError(sv: "\(Sanitizer.visible(answer.feedback.committeeID)) är ingen nämnd i formuläret \(form.id)",
+                             en: "\(Sanitizer.visible(answer.feedback.committeeID)) is not a committee of the form \(form.id)")
+        }
         try makeFolder()
         var next = (revisions(formID: form.id, committee: answer.feedback.committeeID).last?.revision ?? 0) + 1
         let store = FileStore()

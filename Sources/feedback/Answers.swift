@@ -242,3 +242,53 @@ enum AnswerRendering {
         }
     }
 }
+
+/// `feedback board traceability DIR`: committee × heading → the board's judgement.
+struct BoardTraceability: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "traceability",
+        abstract: "Spårbarhet: nämnd × rubrik → styrelsens bedömning / traceability of the board's answers.",
+        discussion: """
+            A table of every committee and heading with the board's judgement (from each committee's newest
+            answer that verifies with the inbox's key), then each committee's motivations, then every row
+            decision (the investment objects and whether they enter the plan). .docx, .html or .md; without
+            -o the text formats go to standard output.
+            """
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: "docx, html or md (default: from -o's extension, else md).")
+    var format: DocumentFormatOption?
+
+    @Option(name: [.short, .customLong("output")], help: "Filen som skrivs / the file to write.")
+    var output: String?
+
+    @Argument(help: "Inkorgen / the inbox folder.")
+    var inbox: String
+
+    func run() throws {
+        let language = common.language
+        let documentLanguage = common.lang?.language ?? .sv
+        let opened = try BoardCommand.open(inbox, language: language)
+        let format = self.format?.format ?? output.flatMap(DocumentFormatOption.fromExtension) ?? .md
+        if format == .docx && (output == nil || output == "-") {
+            throw CommandFailure(message: language == .sv ? "feedback: ange -o FIL för docx" : "feedback: give -o FILE for docx", code: 2)
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try AnswerTraceability.render(AnswerTraceability.load(opened), form: opened.form, format: format,
+                                                  language: documentLanguage, date: BoardCommand.stampTime())
+        } catch {
+            throw CommandFailure(message: "feedback: " + error.message(language), code: 2)
+        }
+        guard let output, output != "-" else {
+            Console.out(bytes: bytes)
+            return
+        }
+        do { try FileStore().save(bytes, to: output, newFileMode: 0o644) } catch {
+            throw CommandFailure(message: "feedback: " + error.message(language), code: 2)
+        }
+        Console.out(Sanitizer.visible(output))
+    }
+}

@@ -103,6 +103,14 @@ import Glibc
         }
         #expect(first["answerRevision"]?.intValue == 2)
 
+        // The board's traceability: committee × heading → judgement.
+        let trace = try feedback(["board", "traceability", round.inbox], environment: env)
+        #expect(trace.status == 0, "\(trace.stderr)")
+        #expect(trace.stdout.contains("| **Hälso- och sjukvårdsnämnden** | beaktas i regionplanen | beaktas delvis | beaktas inte | hanteras i styrdialogen | beaktas i regionplanen | beaktas delvis |"), "\(trace.stdout)")
+        #expect(trace.stdout.contains("| **Patientnämnden** | inte besvarad |"))
+        #expect(trace.stdout.contains("tas in i investeringsplanen"))
+        #expect(try feedback(["board", "traceability", round.inbox, "-o", round.folder.file("trace.docx")], environment: env).status == 0)
+
         // The dialogue meeting's document, in each format.
         for format in ["md", "html", "docx"] {
             let out = round.folder.file("styrdialog.\(format)")
