@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "FeedbackHistory", targets: ["FeedbackHistory"]),
         .library(name: "FeedbackDocuments", targets: ["FeedbackDocuments"]),
         .library(name: "FeedbackBoard", targets: ["FeedbackBoard"]),
+        .library(name: "FeedbackAnswers", targets: ["FeedbackAnswers"]),
         .executable(name: "feedback", targets: ["feedback"]),
         .executable(name: "feedback-bench", targets: ["feedback-bench"]),
     ],
@@ -45,6 +46,12 @@ let package = Package(
         .target(
             name: "FeedbackBoard",
             dependencies: ["FeedbackModel", "FeedbackDocuments", "CBoardSystem", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The board's answer to each committee's feedback: judgements per heading, signed with
+        // the board's key and published in the inbox; the dialogue meeting's document.
+        .target(
+            name: "FeedbackAnswers",
+            dependencies: ["FeedbackModel", "FeedbackBoard", "FeedbackDocuments"]
         ),
         // syncfs and renameat2, which Swift's Glibc module does not expose.
         .target(name: "CBoardSystem"),
@@ -83,7 +90,7 @@ let package = Package(
             name: "feedback",
             dependencies: [
                 "FeedbackModel", "FeedbackHistory", "FeedbackInterface", "FeedbackTerminal", "FeedbackDocuments",
-                "FeedbackConfiguration", "FeedbackManual", "FeedbackBoard",
+                "FeedbackConfiguration", "FeedbackManual", "FeedbackBoard", "FeedbackAnswers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release builds on Linux link the Swift runtime and Foundation statically: a
@@ -99,7 +106,7 @@ let package = Package(
             name: "feedback-bench",
             // Yams: the baseline of the form reader's row (Yams.compose alone).
             dependencies: ["FeedbackModel", "FeedbackHistory", "FeedbackInterface", "FeedbackDocuments", "FeedbackBoard",
-                           .product(name: "Yams", package: "Yams")]
+                           "FeedbackAnswers", .product(name: "Yams", package: "Yams")]
         ),
         // Programs the end-to-end tests run beside `feedback` (the terminal backend's self-test,
         // the lock race's probe): test code, kept out of the shipped binary and the package.
@@ -147,6 +154,10 @@ let package = Package(
         .testTarget(
             name: "FeedbackBoardTests",
             dependencies: ["FeedbackBoard", "FeedbackModel", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .testTarget(
+            name: "FeedbackAnswersTests",
+            dependencies: ["FeedbackAnswers", "FeedbackBoard", "FeedbackModel", "FeedbackDocuments", "TestSupport"]
         ),
         .testTarget(
             name: "FeedbackEndToEndTests",

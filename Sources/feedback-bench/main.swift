@@ -20,7 +20,7 @@ import Glibc
 import Darwin
 #endif
 
-let groups = ["typing", "paste", "resize", "startup", "validate", "documents", "history", "memory", "vim", "install", "board", "causes", "safety"]
+let groups = ["typing", "paste", "resize", "startup", "validate", "documents", "history", "memory", "vim", "install", "board", "answers", "causes", "safety"]
 
 let usage = """
     usage: feedback-bench [--quick] [--only NAME[,NAME...]] [--json PATH] [--keep]
@@ -142,7 +142,7 @@ func staleness(of binary: String) -> String? {
     let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     let fm = FileManager.default
     guard let built = (try? fm.attributesOfItem(atPath: binary))?[.modificationDate] as? Date else { return nil }
-    for target in ["FeedbackModel", "FeedbackHistory", "FeedbackInterface", "FeedbackTerminal", "FeedbackDocuments", "FeedbackBoard", "feedback"] {
+    for target in ["FeedbackModel", "FeedbackHistory", "FeedbackInterface", "FeedbackTerminal", "FeedbackDocuments", "FeedbackBoard", "FeedbackAnswers", "feedback"] {
         guard let walker = fm.enumerator(atPath: sources.appendingPathComponent(target).path) else { continue }
         for case let file as String in walker where file.hasSuffix(".swift") {
             let path = sources.appendingPathComponent(target).appendingPathComponent(file).path
@@ -154,7 +154,7 @@ func staleness(of binary: String) -> String? {
     return nil
 }
 
-let processGroups: Set<String> = ["startup", "validate", "documents", "history", "memory", "vim", "install", "board"]
+let processGroups: Set<String> = ["startup", "validate", "documents", "history", "memory", "vim", "install", "board", "answers"]
 if !options.only.isDisjoint(with: processGroups) {
     if Proc.isExecutable(binary) {
         if let stale = staleness(of: binary) { Console.progress("feedback-bench: WARNING: \(stale)"); staleWarning = stale }
@@ -172,6 +172,7 @@ if !options.only.isDisjoint(with: processGroups) {
         section("vim") { try bench.runVim() }
         section("install") { try InstallBench(binary: binary, folder: folder, quick: options.quick, results: results).run() }
         section("board") { try BoardBench(binary: binary, folder: folder, quick: options.quick, results: results).run() }
+        section("answers") { try AnswerBench(binary: binary, folder: folder, quick: options.quick, results: results).run() }
         chdir(previous)
         if options.keep { Console.progress("scratch folder kept: \(folder)") } else { Proc.removeTree(folder) }
     } else {

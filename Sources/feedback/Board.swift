@@ -13,10 +13,12 @@ struct Board: ParsableCommand {
             feedback board allow DIR COMMITTEE USER|@GROUP …   who may hand in for a committee (--remove)
             feedback board receive DIR           take in what was handed in, write signed receipts (--watch)
             feedback board status DIR            who has handed in; exit 0 only when every committee has decided feedback
-            feedback board report DIR --format html|docx|md|csv [-o FILE]   the compiled document
+            feedback board report DIR --format html|docx|md|csv|xlsx [-o FILE]   the compiled document
+            feedback board answer DIR COMMITTEE --template | --from FILE   the board's answer to a committee
+            feedback board traceability DIR [--format md|html|docx] [-o FILE]   committee × heading → judgement
             feedback board [DIR]                 the overview (DIR default: $FEEDBACK_INBOX, else .)
             """,
-        subcommands: [BoardOverviewCommand.self, BoardInit.self, BoardAllow.self, BoardReceive.self, BoardStatus.self, BoardReport.self],
+        subcommands: [BoardOverviewCommand.self, BoardInit.self, BoardAllow.self, BoardReceive.self, BoardStatus.self, BoardReport.self, BoardAnswerCommand.self, BoardTraceability.self],
         defaultSubcommand: BoardOverviewCommand.self
     )
 }

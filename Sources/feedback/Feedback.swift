@@ -20,7 +20,7 @@ struct Feedback: ParsableCommand {
             """,
         version: ProgramVersion.current,
         subcommands: [Fill.self, New.self, Validate.self, Export.self, Diff.self, Render.self, Import.self, Submit.self, Schema.self, Forms.self, FormCommand.self,
-                      Board.self, Receipts.self, Config.self, GenerateManual.self]
+                      Board.self, Receipts.self, Answers.self, Config.self, GenerateManual.self]
     )
 
     @OptionGroup var common: CommonOptions

@@ -14,6 +14,9 @@ struct Render: ParsableCommand {
             bytes; SOURCE_DATE_EPOCH sets the date in the .docx properties (default: the draft's last change).
             Writes FORM_COMMITTEE_rREVISION.EXT in the current folder unless -o is given (-o - for standard output);
             an existing different file is not replaced without --force.
+            Given a board answer (DIR/answers/…_answerN.json), writes the dialogue meeting's document instead: per
+            heading the committee's text, the board's judgement and motivation (the answer is verified first; --inbox
+            names the inbox when the answer is not in one).
             """
     )
 
@@ -31,7 +34,10 @@ struct Render: ParsableCommand {
     @Flag(name: .long, help: "Ersätt en befintlig annan fil / replace an existing different file.")
     var force = false
 
-    @Argument(help: "Utkastfilen / the draft file.")
+    @Option(name: .long, help: "Inkorgen ett styrelsesvar hör till / the inbox a board answer belongs to (default: the folder above answers/).")
+    var inbox: String?
+
+    @Argument(help: "Utkastfilen, eller ett svar från styrelsen / the draft file, or a board answer.")
     var draft: String
 
     func run() throws {
@@ -41,7 +47,6 @@ struct Render: ParsableCommand {
         if template != nil && format != .docx {
             throw CommandFailure(message: messages == .sv ? "--template gäller bara --format docx." : "--template applies to --format docx only.", code: 2)
         }
-        let (loaded, form) = try Drafts.load(draft, catalog: common.catalog(), language: messages)
         // The flag, else the region's template from the configuration (for .docx only).
         let configured = format == .docx ? try common.configuration().documentTemplate : nil
         let templatePath = template ?? configured
@@ -51,6 +56,13 @@ struct Render: ParsableCommand {
                 throw CommandFailure(message: error.message(messages), code: 2)
             }
         }
+        if AnswerRendering.isAnswer(draft) {
+            let (bytes, name) = try AnswerRendering.render(draft, inboxPath: inbox, format: format, language: documentLanguage, messages: messages,
+                                                           common: common, template: docxTemplate)
+            try write(bytes, to: output ?? name, messages: messages)
+            return
+        }
+        let (loaded, form) = try Drafts.load(draft, catalog: common.catalog(), language: messages)
         let date = Drafts.sourceDateEpoch()
         let bytes: [UInt8]
         do {
@@ -62,7 +74,11 @@ struct Render: ParsableCommand {
             Console.err(messages == .sv ? "Obs: utkastet har fel (se feedback validate); dokumentet visar det som det är."
                                         : "Note: the draft has errors (see feedback validate); the document shows it as it stands.")
         }
-        let path = output ?? DocumentRenderer.fileName(for: loaded, form: form, format: format)
+        try write(bytes, to: output ?? DocumentRenderer.fileName(for: loaded, form: form, format: format), messages: messages)
+    }
+
+    /// Writes the document (`-`: standard output); an existing different file only with --force.
+    func write(_ bytes: [UInt8], to path: String, messages: Language) throws {
         if OutputFile.isStandardOutput(path) {
             try OutputFile.write(bytes, to: path, language: messages)
             return

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FeedbackAnswers
 import FeedbackModel
 
 struct Schema: ParsableCommand {
@@ -15,6 +16,9 @@ struct Schema: ParsableCommand {
     @Option(name: .customLong("form-version"), help: "Formulärets version / form version (default: the newest).")
     var formVersion: Int?
 
+    @Flag(name: .long, help: "Schemat för styrelsens svar / the schema of the board's answer (feedback board answer).")
+    var answer = false
+
     func run() throws {
         let catalog = try common.catalog()
         let wanted = formVersion.flatMap { catalog.form(id: form ?? EmbeddedForms.defaultFormID, version: $0) }
@@ -22,6 +26,6 @@ struct Schema: ParsableCommand {
             let known = catalog.forms.map { "\($0.id) v\($0.version)" }.joined(separator: ", ")
             throw CommandFailure(message: "Okänt formulär / unknown form: \(Sanitizer.visible(form ?? EmbeddedForms.defaultFormID)) (\(known))", code: 2)
         }
-        Console.out(bytes: ExportSchema(form: definition).bytes())
+        Console.out(bytes: answer ? AnswerSchema(form: definition).bytes() : ExportSchema(form: definition).bytes())
     }
 }

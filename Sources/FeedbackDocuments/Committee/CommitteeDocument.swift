@@ -51,7 +51,8 @@ public enum CommitteeDocument {
                              valueHeader: DocumentLabels.valueHeader[language], entries: entries)
     }
 
-    static func section(_ section: SectionDefinition, draft: Draft, form: FormDefinition, language: Language) -> [Block] {
+    /// One heading: its title (level 1) and what the committee wrote under it.
+    public static func section(_ section: SectionDefinition, draft: Draft, form: FormDefinition, language: Language) -> [Block] {
         var blocks: [Block] = [.heading(level: 1, text: "\(section.number). \(section.title[language])")]
         let textFields = section.fields.filter { $0.kind == .longText || $0.kind == .shortText }
         for field in section.fields {

@@ -13,7 +13,7 @@ public struct ExportSchema: Sendable {
     }
 
     /// Characters the validator refuses (C0 controls but TAB and LF, DEL, C1, bidi controls).
-    static let noHazardsPattern = #"^[^\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]*$"#
+    public static let noHazardsPattern = #"^[^\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]*$"#
     static let hasContentPattern = #"\S"#
     static let datePattern = #"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"#
 

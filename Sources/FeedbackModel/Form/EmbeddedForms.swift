@@ -781,6 +781,47 @@ sections:
           message:
             sv: "Texten är lång. Regionstyrelsen sammanställer tio nämnders svar – försök korta ned."
             en: "The text is long. The regional board compiles ten committees' answers – try to shorten it."
+
+# Styrelsens svar på nämndernas återkoppling (feedback board answer). Varje rubrik får en
+# bedömning (judgements) och en motivering; för tabeller vars rader kan tas in i en plan
+# (rows: table är tabellens id) får varje rad ett beslut. Byt inte id på bedömningar eller
+# beslut när svar redan har getts: svaren och nästa års utkast läser dem.
+answers:
+  judgements:
+    - id: beaktas
+      label:
+        sv: "beaktas i regionplanen"
+        en: "taken into the regional plan"
+    - id: delvis
+      label:
+        sv: "beaktas delvis"
+        en: "partly taken into account"
+    - id: beaktas-inte
+      label:
+        sv: "beaktas inte"
+        en: "not taken into account"
+    - id: styrdialog
+      label:
+        sv: "hanteras i styrdialogen"
+        en: "handled in the governance dialogue"
+  rows:
+    - table: investments
+      label:
+        sv: "Investeringsplanen"
+        en: "The investment plan"
+      options:
+        - id: tas-in
+          label:
+            sv: "tas in i investeringsplanen"
+            en: "enters the investment plan"
+        - id: tas-inte-in
+          label:
+            sv: "tas inte in"
+            en: "does not enter the plan"
+        - id: senare
+          label:
+            sv: "prövas senare"
+            en: "considered later"
 """####),
     ]
 }

@@ -26,6 +26,8 @@ public struct FormDefinition: Sendable {
     /// What a person must still review before the form goes out (`review:`, written by
     /// `feedback form next`; `feedback forms` lists it until the key is removed).
     public var review: [String] = []
+    /// What the board may answer (`answers:`); empty when the form declares none.
+    public var answers: AnswerOptions = AnswerOptions()
 
     public func committee(id: String) -> Committee? {
         committees.first { $0.id == id }

@@ -178,7 +178,7 @@ private struct NodeReader {
     mutating func form(_ node: Node) throws(FormError) -> FormDefinition {
         let m = try members(mapping(node, "the form"), in: node, what: "the form",
                             allowed: ["id", "version", "title", "premises", "planPeriod", "timeline", "deadline",
-                                      "committees", "metadata", "conditions", "sections", "fallbackSection", "shortTitle", "review"],
+                                      "committees", "metadata", "conditions", "sections", "fallbackSection", "shortTitle", "review", "answers"],
                             required: ["id", "version", "title", "premises", "planPeriod", "committees",
                                        "metadata", "sections"])
         let id = try identifier(m["id"]!, "id", pattern: .slug)
@@ -229,7 +229,7 @@ private struct NodeReader {
             }
             fallbackSectionID = id
         }
-        return FormDefinition(
+        var form = FormDefinition(
             id: id, version: version, title: try localized(m["title"]!, "title"), premises: premises,
             planPeriod: PlanPeriod(firstYear: firstYear, yearCount: years),
             deadline: timeline.deadline?.start ?? SimpleDate(year: 1970, month: 1, day: 1)!, timeline: timeline,
@@ -241,6 +241,8 @@ private struct NodeReader {
                 for item in try sequence(n, "review") { items.append(try string(item, "a review item")) }
                 return items
             } ?? [])
+        form.answers = try m["answers"].map { node throws(FormError) in try answers(node, sections: sections) } ?? AnswerOptions()
+        return form
     }
 
     /// `carry` belongs to the metadata page: next year's draft starts from last year's
@@ -583,5 +585,33 @@ private struct NodeReader {
             result.append(Condition(field: field, equals: equals, require: require, message: try localized(m["message"]!, "message")))
         }
         return result
+    }
+}
+
+// MARK: - The board's answers
+
+extension NodeReader {
+    /// `answers:` with `judgements` (options, at least one) and optionally `rows`: for a table
+    /// field named by its id (unique among the form's tables), what is decided per row.
+    func answers(_ node: Node, sections: [SectionDefinition]) throws(FormError) -> AnswerOptions {
+        let m = try members(mapping(node, "answers"), in: node, what: "answers", allowed: ["judgements", "rows"], required: ["judgements"])
+        let judgements = try options(m["judgements"], owner: node)
+        var rows: [RowDecisions] = []
+        for item in try m["rows"].map({ node throws(FormError) in try sequence(node, "answers.rows") }) ?? [] {
+            let r = try members(mapping(item, "an answers row"), in: item, what: "an answers row",
+                                allowed: ["table", "label", "options"], required: ["table", "label", "options"])
+            let table = try string(r["table"]!, "answers.rows.table")
+            let places = sections.flatMap { section in
+                section.fields.filter { $0.id == table && $0.columns.count > 0 }.map { (section.id, $0.id) }
+            }
+            guard let place = places.first else { throw fail(r["table"], "answers.rows.table \"\(table)\" is not a table field of the form") }
+            guard places.count == 1 else { throw fail(r["table"], "answers.rows.table \"\(table)\" names more than one table; give the tables different ids") }
+            guard !rows.contains(where: { $0.sectionID == place.0 && $0.fieldID == place.1 }) else {
+                throw fail(r["table"], "answers.rows names the table \"\(table)\" twice")
+            }
+            rows.append(RowDecisions(sectionID: place.0, fieldID: place.1, label: try localized(r["label"]!, "answers.rows.label"),
+                                     options: try options(r["options"], owner: item)))
+        }
+        return AnswerOptions(judgements: judgements, rows: rows)
     }
 }

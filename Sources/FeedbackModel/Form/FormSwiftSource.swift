@@ -126,6 +126,9 @@ enum FormSwiftSource {
         out += pad + "source: \(string(form.source))"
         if let short = form.shortTitle { out += ",\n" + pad + "shortTitle: \(localized(short))" }
         if !form.review.isEmpty { out += ",\n" + pad + "review: [\(form.review.map(string).joined(separator: ", "))]" }
+        out += ",\n" + pad + "answers: AnswerOptions(judgements: \(options(form.answers.judgements)), rows: [" + form.answers.rows.map {
+            "RowDecisions(sectionID: \(string($0.sectionID)), fieldID: \(string($0.fieldID)), label: \(localized($0.label)), options: \(options($0.options)))"
+        }.joined(separator: ", ") + "])"
         out += ")"
         return out
     }
