@@ -70,6 +70,25 @@ import TestSupport
         #expect(h.draft().text(at: place) == text)
     }
 
+    /// A details field that is not the decision's (the first one typing reaches) asks too;
+    /// no puts the field's line back as it was.
+    @Test func aDetailsFieldAsksAndNoPutsTheLineBack() {
+        var h = Harness(draft: decidedDraft())
+        let before = h.draft()
+        let id = form.metadata[h.session.currentFocus.index].id
+        #expect(id != form.statusFieldID && !form.decisionFieldIDs.contains(id))
+        let value = EditorSession.editText(before.metadata[id])
+        h.type("Q")
+        #expect(h.text().contains("Texten är beslutad"), "\(h.text())")
+        h.press(.character("n"))
+        #expect(h.draft() == before)
+        #expect(!h.text().contains(value + "Q"), "\(h.text())")
+        h.type("Q")
+        h.press(.character("j"))
+        #expect(EditorSession.editText(h.draft().metadata[id]) == value + "Q")
+        #expect(h.draft().status(in: form) == optionBefore)
+    }
+
     @Test func theDecisionsOwnFieldsAndTheStatusDoNotAsk() {
         var session = EditorSession(form: form, draft: decidedDraft(), path: "/tmp/utkast.json", language: .sv,
                                     exportFolder: "/srv/export", time: .utc)
