@@ -103,7 +103,12 @@ struct InterfaceEndToEndTests {
         defer { tmux.kill() }
         #expect(tmux.waitFor("Uppgifter"))
         tmux.sendKeys("M-6", "M-t", "C-End")
-        tmux.type(" Ändrat före exporten.")
+        // The sample is decided: the first change asks, and yes sets the status back.
+        tmux.type(" ")
+        #expect(tmux.waitFor("Texten är beslutad"), "\(tmux.capture())")
+        tmux.sendKeys("j")
+        #expect(tmux.waitFor("måste beslutas igen"), "\(tmux.capture())")
+        tmux.type("Ändrat före exporten.")
         #expect(tmux.waitFor("ej sparat"))
         tmux.sendKeys("C-e", "1")
         #expect(tmux.waitFor("sparas först som revision 4"), "\(tmux.capture())")
@@ -308,7 +313,7 @@ struct InterfaceEndToEndTests {
 
     @Test func externalEditorEditsTheTextAndItIsReadBack() throws {
         let folder = TemporaryFolder()
-        var draft = SampleDrafts.complete(form)
+        var draft = undecided(SampleDrafts.complete(form))
         draft.sections["other", default: [:]]["text"] = .text("Före redigeringen.")
         let path = try newDraft(in: folder, draft)
         // An "editor" that appends a paragraph to the file it is given.
@@ -337,7 +342,7 @@ struct InterfaceEndToEndTests {
     func realEditorsOwnTheTerminal(editor: String) throws {
         try #require(isInstalled(editor), "⚠️ \(editor) is not installed")
         let folder = TemporaryFolder()
-        var draft = SampleDrafts.complete(form)
+        var draft = undecided(SampleDrafts.complete(form))
         draft.sections["other", default: [:]]["text"] = .text("Före redigeringen.")
         let path = try newDraft(in: folder, draft)
         let command = editor == "vim" ? "vim -u NONE -N -i NONE" : "nano --ignorercfiles"
@@ -370,5 +375,15 @@ struct InterfaceEndToEndTests {
         #expect(tmux.waitForExit())
         let text = try load(path).text(at: .section("other", "text"))
         #expect(text.hasPrefix("Före redigeringen.") && text.hasSuffix(written), "\(text.debugDescription)")
+    }
+
+    /// A complete sample with the status before the decided one: for tests of editing that
+    /// are not about the decision (a decided text asks before it changes).
+    func undecided(_ draft: Draft) -> Draft {
+        var draft = draft
+        guard let field = form.statusField, let decided = form.decidedOption,
+              let index = field.options.firstIndex(where: { $0.id == decided.id }), index > 0 else { return draft }
+        draft.metadata[field.id] = .text(field.options[index - 1].id)
+        return draft
     }
 }

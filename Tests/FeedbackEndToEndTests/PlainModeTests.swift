@@ -139,6 +139,28 @@ import TestSupport
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("0 av 6 klara"))
     }
+
+    /// The decided text through the real program: a change asks; no keeps the decided text
+    /// on disk as it was, yes saves the change with the status set back.
+    @Test func aDecidedTextAsksBeforeItChanges() throws {
+        let folder = TemporaryFolder()
+        let decided = SampleDrafts.complete(form)
+        try folder.write(bytes: DraftCodec.encode(decided, form: form), "d.json")
+        let place = FieldPlace.section(form.sections[0].id, form.sections[0].fields[0].id)
+        func saved() throws -> Draft {
+            try DraftCodec.decode(try FileStore.readLimited(path: folder.file("d.json"), limit: 1 << 24), file: "d.json", form: form)
+        }
+        let no = try runScript(["gå 1", "lägg till", "Ett tillägg.", ".", "nej", "spara", "avsluta"], in: folder)
+        #expect(no.status == 0, "\(no.stderr)")
+        #expect(no.stdout.contains("Texten är beslutad."), "\(no.stdout)")
+        #expect(try saved().text(at: place) == decided.text(at: place))
+        #expect(form.isDecided(status: try saved().status(in: form)))
+        let yes = try runScript(["gå 1", "lägg till", "Ett tillägg.", ".", "ja", "spara", "avsluta"], in: folder)
+        #expect(yes.status == 0, "\(yes.stderr)")
+        #expect(yes.stdout.contains("måste beslutas igen"), "\(yes.stdout)")
+        #expect(try saved().text(at: place).hasSuffix("Ett tillägg."))
+        #expect(!form.isDecided(status: try saved().status(in: form)))
+    }
 }
 
 /// Whether Python with the pexpect package is available.

@@ -136,7 +136,7 @@ struct BoardInterfaceTests {
         var h = Harness(draft: complete())
         h.app.session!.setBoard(inbox: "/srv/pf-2027", note: nil)
         h.goToSection(2)
-        h.type(" Ny mening.")
+        h.typeAfterTheDecision(" Ny mening.")
         h.press(.control("e"))
         h.type("2")
         #expect(h.text().contains("Lämna in till regionstyrelsen"))

@@ -16,7 +16,7 @@ import TestSupport
     @Test func theCommitteesDocumentIsWrittenAfterSavingWithItsName() {
         var h = Harness(draft: SampleDrafts.complete(shippedForm()))
         h.goToSection(6)
-        h.type(" Ändrat.")
+        h.typeAfterTheDecision(" Ändrat.")
         h.press(.control("e"), .character("3"))
         #expect(h.text().contains("/srv/export/pf-aterkoppling-2028_hsn_r4.docx"))
         h.press(.enter)

@@ -104,7 +104,7 @@ import TestSupport
         draft.sections["economy"]!["risks"] = .table([])
         var h = Harness(draft: draft)
         h.goToSection(6)
-        h.type(" Ett tillägg.")
+        h.typeAfterTheDecision(" Ett tillägg.")
         h.press(.control("e"), .character("1"))
         h.expectScreen("export-review-unsaved")
         h.press(.character("j"))

@@ -82,6 +82,17 @@ struct Harness {
     func cursor() -> (row: Int, column: Int)? { screen().cursor }
 
     /// Goes to a section's first page (Alt-N).
+    /// Types into a draft opened with the decided status (the shared samples are decided):
+    /// the first character asks whether to change the decided text, the answer is yes (the
+    /// status goes back), then the rest is typed.
+    mutating func typeAfterTheDecision(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        guard let first = text.first else { return }
+        type(String(first))
+        #expect(self.text().contains("Texten är beslutad"), sourceLocation: sourceLocation)
+        press(.character("j"))
+        type(String(text.dropFirst()))
+    }
+
     mutating func goToSection(_ n: Int) { press(.alt(Character(String(n)))) }
 
     func draft() -> Draft {

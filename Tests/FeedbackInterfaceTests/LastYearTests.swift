@@ -66,7 +66,7 @@ import TestSupport
         #expect(h.draft().isUnconfirmedCarry(.section("goals", "text")))
         // Editing is confirming too.
         h.goToSection(2)
-        h.type(" Nytt i år.")
+        h.typeAfterTheDecision(" Nytt i år.")
         #expect(!h.draft().isUnconfirmedCarry(.section("development", "text")))
     }
 

@@ -130,7 +130,7 @@ struct PlainHarness {
         var draft = SampleDrafts.complete(shippedForm())
         draft.sections["economy"]!["risks"] = .table([])
         var h = PlainHarness(draft: draft)
-        h.say(["gå 6", "lägg till Ett tillägg.", "exportera", "ja"])
+        h.say(["gå 6", "lägg till Ett tillägg.", "ja", "exportera", "ja"])
         h.expectTranscript("export-with-a-warning")
         #expect(h.exported?.revision == draft.revision + 1)
         #expect(h.exported?.text(at: .section("other", "text")).hasSuffix("Ett tillägg.") == true)

@@ -139,7 +139,8 @@ import TestSupport
                                      metadata: draft.metadata, sections: draft.sections))
         #expect(h.session.allFindings.map(\.code) == ["controlCharacter"])
         h.press(.control("f"), .enter)
-        h.press(.backspace)  // removes the letter before the control character
+        h.press(.backspace)  // removes the letter before the control character (after yes: the sample is decided)
+        h.press(.character("j"))
         #expect(h.draft().text(at: .section("goals", "text")).hasSuffix("Et\u{7}fel"))
     }
 

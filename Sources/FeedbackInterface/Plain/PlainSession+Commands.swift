@@ -284,7 +284,7 @@ extension PlainSession {
                                 "Paragraphs added: \(added); the text now has \(paragraphs.count + added).")
         }
         app.session!.history.closeRun()
-        guard app.session!.apply(edit, run: nil, now: now) else { return confirmation("") }
+        guard app.session!.apply(edit, run: nil, now: now) else { return session.dialog == nil ? confirmation("") : [] }
         app.session!.history.closeRun()
         var result = [message]
         if let note = removed.message(language) { result.append(note) }
@@ -310,14 +310,18 @@ extension PlainSession {
                 return []
             }
             app.session!.history.closeRun()
-            app.session!.apply(.value(place, from: session.draft.metadata[field.id], to: .text(option.id)), run: nil, now: now)
+            guard app.session!.apply(.value(place, from: session.draft.metadata[field.id], to: .text(option.id)), run: nil, now: now) else {
+                return session.dialog == nil ? confirmation("") : []
+            }
             app.session!.loadLine()
             return ["\(field.label[language]): \(option.label)."]
         }
         let interpreted = ForgivingInput.interpret(text, field: field)
         let value = EditorSession.value(fromTyped: interpreted ?? text, amount: field.kind == .amount).map(FieldValue.init)
         app.session!.history.closeRun()
-        guard app.session!.apply(.value(place, from: session.draft.metadata[field.id], to: value), run: nil, now: now) else { return confirmation("") }
+        guard app.session!.apply(.value(place, from: session.draft.metadata[field.id], to: value), run: nil, now: now) else {
+            return session.dialog == nil ? confirmation("") : []
+        }
         app.session!.loadLine()
         var lines = ["\(field.label[language]): " + (value == nil ? phrases.t("tomt", "empty") : Sanitizer.visible(EditorSession.editText(value))) + "."]
         if let interpreted, interpreted != text { lines[0] += phrases.t(" Tolkat som \(interpreted).", " Understood as \(interpreted).") }

@@ -130,7 +130,12 @@ extension PlainSession {
                 value = EditorSession.value(fromTyped: text, amount: cell.isAmount)
             }
             app.session!.history.closeRun()
-            app.session!.apply(.cell(entry.place, row: entry.row, key: cell.key, from: rows[safe: entry.row]?[cell.key], to: value), run: nil, now: now)
+            guard app.session!.apply(.cell(entry.place, row: entry.row, key: cell.key, from: rows[safe: entry.row]?[cell.key], to: value), run: nil, now: now)
+                    || session.dialog == nil else {
+                // A question first (the decided text): the answer makes or drops this value; the row ends here.
+                mode = .command
+                return lines
+            }
             if cell.isAmount, value.map({ if case .text = $0 { return true } else { return false } }) ?? false {
                 lines.append(phrases.t("Obs: \(Sanitizer.visible(text)) är inget heltal i tkr; skriv till exempel 12 500.",
                                        "Note: \(Sanitizer.visible(text)) is not a whole number of tkr; write for example 12 500."))

@@ -57,6 +57,8 @@ struct Question: Sendable {
         case overwriteChanged
         /// Hand this draft in as the replacement of the committee's accepted answer?
         case replaceAnswer(Draft)
+        /// The text is the decided one: change it anyway (the status goes back)?
+        case changeDecided(Edit, before: Focus)
     }
 
     var subject: Subject

@@ -89,6 +89,10 @@ public struct EditorSession: Sendable {
     var inlineGuidance = true
     var focus: [Int: FieldFocus] = [:]
     var dialog: Dialog?
+    /// The draft was decided when this window opened it: its text is the decided one, and
+    /// changing it while the status is still the decided one asks first (a yes sets the
+    /// status back, so the next changes go ahead).
+    var openedDecided = false
     var status: StatusMessage?
     var size = (width: 80, height: 24)
     /// The current heading's guidance wrapped at the page width (set with the layout).
@@ -101,6 +105,7 @@ public struct EditorSession: Sendable {
                 makeDocumentID: @escaping @Sendable () -> String = { UUIDText.random() }) {
         self.form = form
         self.draft = draft
+        openedDecided = form.isDecided(status: draft.status(in: form))
         self.language = language
         self.time = time
         self.today = today

@@ -210,6 +210,61 @@ extension EditorSession {
             yes: phrases.t("J byter nämnd", "Y changes the committee"), no: phrases.t("N behåller \(from)", "N keeps \(from)")))
     }
 
+    /// Whether an edit changes the text of a draft opened with the decided status and still
+    /// decided: any place but the status and the fields the decided status requires (the
+    /// meeting date, the paragraph). A yes sets the status back, so only the first change asks.
+    func changesDecidedText(_ edit: Edit) -> Bool {
+        guard openedDecided, form.isDecided(status: draft.status(in: form)) else { return false }
+        let free = Set(([form.statusFieldID].compactMap { $0 } + form.decisionFieldIDs).map { FieldPlace.metadata($0) })
+        return edit.places.contains { !free.contains($0) }
+    }
+
+    /// The status a changed decided text goes back to: the option before the decided one,
+    /// else the status field's default.
+    var statusBeforeDecided: String? {
+        guard let field = form.statusField, let decided = form.decidedOption,
+              let index = field.options.firstIndex(where: { $0.id == decided.id }) else { return nil }
+        if index > 0 { return field.options[index - 1].id }
+        return field.defaultValue.flatMap { form.isDecided(status: $0) ? nil : $0 }
+    }
+
+    mutating func askToChangeDecided(_ edit: Edit, before: Focus) {
+        let decided = form.decidedOption.map { $0.label[language] } ?? ""
+        let back = statusBeforeDecided.map { form.statusLabel($0, language) }
+        dialog = .question(Question(
+            subject: .changeDecided(edit, before: before),
+            title: phrases.t("Texten är beslutad", "The text is decided"),
+            lines: [phrases.t("Utkastets status är \(decided): texten är den som nämnden har beslutat.",
+                              "The draft's status is \(decided): the text is the one the committee decided."),
+                    back.map { phrases.t("Ändrar du den går statusen tillbaka till \($0), och texten måste beslutas igen innan den lämnas in som beslutad.",
+                                         "If you change it, the status goes back to \($0), and the text must be decided again before it is handed in as decided.") }
+                        ?? phrases.t("Ändrar du den måste texten beslutas igen innan den lämnas in som beslutad.",
+                                     "If you change it, the text must be decided again before it is handed in as decided.")],
+            yes: phrases.t("J ändrar texten", "Y changes the text"), no: phrases.t("N lämnar texten som den beslutades", "N leaves the text as it was decided")))
+    }
+
+    /// Yes to changing the decided text: the status goes back and the edit is made, as one
+    /// undo step (undo brings back the decided text and its status).
+    private mutating func reopenDecided(_ edit: Edit, before: Focus, now: Double) {
+        history.closeRun()
+        var edits: [Edit] = []
+        if let fieldID = form.statusFieldID {
+            edits.append(.value(.metadata(fieldID), from: draft.metadata[fieldID], to: statusBeforeDecided.map { .text($0) }))
+        }
+        edits.append(edit)
+        openedDecided = false  // this one change is the answer to the question
+        let applied = apply(.group(edits), run: nil, before: before, now: now)
+        openedDecided = true
+        guard applied else { return }
+        history.closeRun()
+        loadLine()
+        let back = statusBeforeDecided.map { form.statusLabel($0, language) } ?? ""
+        status = StatusMessage(text: phrases.t("Texten är ändrad efter beslutet: statusen är nu \(back), och texten måste beslutas igen.",
+                                               "The text is changed after the decision: the status is now \(back), and the text must be decided again.")
+                                   + words.sentence(.undo, sv: "ångrar", en: "undoes"),
+                               isError: false)
+    }
+
     private mutating func answerYes(_ subject: Question.Subject, now: Double) -> [SessionCommand] {
         switch subject {
         case .restoreAutosave(let autosaved, _):
@@ -234,6 +289,9 @@ extension EditorSession {
         case .replaceAnswer(let handIn):
             dialog = .working(title: phrases.t("Lämna in", "Hand in"), text: phrases.t("Lämnar in till regionstyrelsen …", "Handing in to the regional board …"))
             return [.submit(handIn, replace: true)]
+        case .changeDecided(let edit, let before):
+            reopenDecided(edit, before: before, now: now)
+            return []
         }
     }
 
@@ -254,6 +312,10 @@ extension EditorSession {
             return []
         case .replaceAnswer:
             status = StatusMessage(text: phrases.t("Ingenting lämnades in.", "Nothing was handed in."), isError: false)
+            return []
+        case .changeDecided:
+            loadLine()
+            status = StatusMessage(text: phrases.t("Texten lämnades som den beslutades.", "The text was left as it was decided."), isError: false)
             return []
         case .changeCommittee, .takeOver:
             return []

@@ -21,6 +21,10 @@ extension EditorSession {
         guard !edit.isEmpty else { return true }
         if refuseReadOnly() { return false }
         let before = before ?? focusNow
+        if changesDecidedText(edit) {
+            askToChangeDecided(edit, before: before)
+            return false
+        }
         perform(edit)
         history.record(edit, before: before, after: focusNow, run: run)
         afterEdit(edit, now: now)

@@ -353,6 +353,7 @@ extension EditorSession {
     /// Puts another version of the draft in the window (history starts again).
     mutating func replaceDocument(with new: Draft) {
         draft = new
+        openedDecided = form.isDecided(status: new.status(in: form))
         makeEditors()
         history.clear()
         revalidateAll()
