@@ -144,9 +144,12 @@ extension EditorSession {
         if rows.isEmpty {
             y += 1
             let add = words.name(.addRow, in: .table).map { $0 + ", " } ?? ""
-            grid.put(phrases.t("Inga rader ännu. \(add)Enter eller att skriva lägger till en rad.",
-                               "No rows yet. \(add)Enter or typing adds a row."), row: y, column: area.column, limit: area.right, style: Style(.muted))
-            y += 2
+            let empty = phrases.t("Inga rader ännu. \(add)Enter eller att skriva lägger till en rad.", "No rows yet. \(add)Enter or typing adds a row.")
+            for line in EditorSession.wrapLines(empty, width: area.width) where y < area.bottom {
+                grid.put(line, row: y, column: area.column, limit: area.right, style: Style(.muted))
+                y += 1
+            }
+            y += 1
             for finding in tableFindings {
                 for line in EditorSession.wrapLines(EditorSession.findingLine(finding, language: language), width: area.width) where y < area.bottom {
                     grid.put(line, row: y, column: area.column, limit: area.right, style: Style(finding.severity == .error ? .error : .warning))
