@@ -26,7 +26,7 @@ extension RoundStatus {
             text += ", " + (receipt.onTime ? (sv ? "i tid" : "on time") : (sv ? "sen" : "late"))
             text += ", " + statusLabel(facts.status, language)
             if let done = facts.headingsDone, let total = facts.headings {
-                text += sv ? ", \(done) av \(total) rubriker klara" : ", \(done) of \(total) headings done"
+                text += sv ? ", \(done) av \(total) rubriker utan fel" : ", \(done) of \(total) headings without findings"
             }
             if let warnings = facts.warnings, warnings > 0 {
                 text += sv ? " (\(warnings) \(warnings == 1 ? "varning" : "varningar"))" : " (\(warnings) \(warnings == 1 ? "warning" : "warnings"))"
