@@ -223,6 +223,13 @@ import FeedbackDocuments
         #expect(row[1] == "arkivfil ändrad, räknas som saknad")
         #expect(report.headline.changed == 1)
         #expect(!ReportHTML(report: report, language: .sv).render().contains("Alla nämnder"))
+        // `board status` and the overview list say it too, and the round is not complete.
+        let changed = try RoundStatus.load(box.inbox)
+        let state = try #require(changed.committees.first { $0.committee.id == "pn" })
+        #expect(!state.isDecided)
+        #expect(changed.line(for: state, language: .sv).hasPrefix("ÄNDRAD: arkivfilen "))
+        #expect(changed.line(for: state, language: .sv).contains("har ändrats sedan kvittensen, räknas som saknad"))
+        #expect(!changed.isComplete)
     }
 
     static let canPrint: Bool = {

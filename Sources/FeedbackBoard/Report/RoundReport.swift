@@ -90,6 +90,7 @@ extension RoundReport {
 
     static func marks(_ state: CommitteeState, _ status: RoundStatus, _ language: Language) -> [String] {
         guard let receipt = state.accepted else { return [] }
+        if state.archiveProblem != nil { return [language == .sv ? "arkivfil ändrad" : "archive file changed"] }
         var marks: [String] = []
         if !state.isDecided { marks.append(status.statusLabel(receipt.export.status, language).lowercased()) }
         if !receipt.onTime { marks.append(language == .sv ? "sen" : "late") }

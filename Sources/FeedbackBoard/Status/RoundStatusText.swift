@@ -33,6 +33,8 @@ extension RoundStatus {
             }
             text += sv ? ", av \(Sanitizer.visible(receipt.handIn.owner))" : ", by \(Sanitizer.visible(receipt.handIn.owner))"
             parts.append(text)
+            // A changed archive file first: the answer no longer counts.
+            if let problem = state.archiveProblem { parts.insert((sv ? "ÄNDRAD: " : "CHANGED: ") + problem[language], at: 0) }
             if let replaced = state.replaced { parts.append(replacementText(replaced, language)) }
             if let refusal = state.latestRefusal {
                 parts.append((sv ? "senare inlämning " : "later hand-in ") + refusalText(refusal, language))
