@@ -269,6 +269,13 @@ import FeedbackDocuments
             if case .array(let texts)? = page["text"] { words += texts.compactMap { if case .string(let t) = $0 { return t } else { return nil } } }
             if case .array(let beyond)? = page["beyond"] { #expect(beyond.isEmpty, "words past the right edge: \(beyond.prefix(10))") }
         }
+        // The grand total once at the end of each table of sums, never repeated per page.
+        let sumTables = ReportDocument.make(report, language: .sv).blocks.filter { block in
+            if case .table(let table) = block { return table.totals?.first == "Summa, alla svar" } else { return false }
+        }.count
+        let printedTotals = words.indices.dropLast(2).filter { words[$0] == "Summa," && words[$0 + 1] == "alla" && words[$0 + 2] == "svar" }.count
+        #expect(sumTables > 0)
+        #expect(printedTotals == sumTables, "\(printedTotals) totals printed for \(sumTables) tables")
         // A header may wrap inside its cell: each of its words must be printed whole.
         let printedWords = Set(words)
         for header in ReportWords(language: .sv).statusColumns {
