@@ -19,8 +19,8 @@ public struct ReportCSV: Sendable {
 
     var header: [String] {
         language == .sv
-            ? ["Rubrik", "Tabell", "Nämnd-id", "Nämnd", "Rad", "Kolumn", "År", "Värde", "Revision", "Dokument-id"]
-            : ["Heading", "Table", "Committee id", "Committee", "Row", "Column", "Year", "Value", "Revision", "Document id"]
+            ? ["Rubrik", "Tabell", "Nämnd-id", "Nämnd", "Rad", "Kolumn", "År", "Värde", "Revision", "Dokument-id", "Status", "Beslutad", "I tid"]
+            : ["Heading", "Table", "Committee id", "Committee", "Row", "Column", "Year", "Value", "Revision", "Document id", "Status", "Decided", "On time"]
     }
 
     /// A field quoted when it must be (RFC 4180); text that Excel would run as a formula
@@ -37,13 +37,20 @@ public struct ReportCSV: Sendable {
     public func render() -> [UInt8] {
         var out = "\u{FEFF}" + header.map { ReportCSV.field($0) }.joined(separator: ReportCSV.separator) + "\r\n"
         let exports = Dictionary(report.exports.map { ($0.committee.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let states = Dictionary(report.status.committees.map { ($0.committee.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let sv = language == .sv
+        func yesNo(_ value: Bool?) -> String { value.map { $0 ? (sv ? "ja" : "yes") : (sv ? "nej" : "no") } ?? "" }
         for table in report.tables {
             let heading = "\(table.section.number). \(table.section.shortTitle[language])"
             for entry in table.entries {
                 let export = exports[entry.committee.id]
                 let prefix = [ReportCSV.field(heading), ReportCSV.field(table.field.label[language]),
                               ReportCSV.field(entry.committee.id), ReportCSV.field(entry.committee.name(language))]
-                let suffix = [export.map { String($0.export.revision) } ?? "", ReportCSV.field(export?.export.documentID ?? "")]
+                // The answer's standing, so that a filter keeps to decided answers handed in on time.
+                let state = states[entry.committee.id]
+                let suffix = [export.map { String($0.export.revision) } ?? "", ReportCSV.field(export?.export.documentID ?? ""),
+                              ReportCSV.field(state?.accepted.map { report.status.statusLabel($0.export.status, language) } ?? ""),
+                              yesNo(state?.isDecided), yesNo(state?.accepted?.onTime)]
                 for (index, row) in entry.rows.enumerated() {
                     func line(_ column: ColumnDefinition, year: Int?, value: String, isText: Bool) {
                         out += (prefix + [String(index + 1), ReportCSV.field(column.label[language]), year.map(String.init) ?? "",

@@ -67,11 +67,21 @@ extension RoundReport {
             for entry in table.entries where entry.committee.id == export.committee.id {
                 for row in entry.rows { for (i, n) in amounts(row, column: column).enumerated() { sums[i] += n } }
             }
-            return SumRow(label: export.committee.name(language), amounts: sums)
+            return SumRow(label: label(of: export.committee, language), amounts: sums)
         }
         var total = Array(repeating: 0, count: years.count)
         for row in rows { for i in total.indices { total[i] += row.amounts[i] } }
         return (rows, SumRow(label: language == .sv ? "Summa" : "Total", amounts: total))
+    }
+
+    /// A plan-year column summed per year over the decided answers only.
+    public func decidedSums(_ table: ReportTable, column: ColumnDefinition) -> [Int] {
+        let decided = Set(decidedExports.map(\.committee.id))
+        var total = Array(repeating: 0, count: years.count)
+        for entry in table.entries where decided.contains(entry.committee.id) {
+            for row in entry.rows { for (i, n) in amounts(row, column: column).enumerated() { total[i] += n } }
+        }
+        return total
     }
 
     /// A plan-year column summed by the options of a choice column of the same table, in the

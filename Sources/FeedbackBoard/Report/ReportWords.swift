@@ -15,9 +15,36 @@ struct ReportWords {
     var number: String { t("Nr", "No.") }
 
     func missingLine(_ names: [String]) -> String {
-        names.isEmpty ? t("Alla nämnder på formulärets lista har en godkänd återkoppling.", "Every committee on the form's list has accepted feedback.")
-                      : t("Saknas (ingen godkänd återkoppling): ", "Missing (no accepted feedback): ") + names.joined(separator: ", ")
+        t("Saknas (ingen godkänd återkoppling): ", "Missing (no accepted feedback): ") + names.joined(separator: ", ")
     }
+
+    /// The headline: every count that is true, or that the round is complete.
+    /// "8 nämnder: 4 beslutade, 2 inte beslutade, 1 sen, 1 avvisad, 1 saknas."
+    func headline(_ h: RoundReport.Headline, decided: String) -> String {
+        if h.isComplete {
+            return t("Alla nämnder på formulärets lista har en godkänd återkoppling med status \(decided), inlämnad i tid.",
+                     "Every committee on the form's list has accepted feedback with the status \(decided), handed in on time.")
+        }
+        var parts = [t("\(h.decided) med status \(decided)", "\(h.decided) with the status \(decided)"),
+                     t("\(h.undecided) godkända men inte \(decided)", "\(h.undecided) accepted but not \(decided)"),
+                     t("\(h.late) \(h.late == 1 ? "sen" : "sena")", "\(h.late) late"),
+                     t("\(h.refused) \(h.refused == 1 ? "avvisad" : "avvisade")", "\(h.refused) refused"),
+                     t("\(h.missing) saknas", "\(h.missing) missing")]
+        if h.changed > 0 {
+            parts.append(t("\(h.changed) med arkivfil ändrad efter kvittot (utelämnade)", "\(h.changed) with the archive file changed after its receipt (left out)"))
+        }
+        return t("\(h.committees) nämnder: ", "\(h.committees) committees: ") + parts.joined(separator: ", ") + "."
+    }
+
+    /// "Inte beslutad eller sen: Kulturnämnden (utkast, sen), …" (the form's decided word)
+    func markedLine(_ labels: [String], decided: String) -> String {
+        t("Inte \(decided) eller sen (markerade så i hela sammanställningen): ", "Not \(decided) or late (marked so throughout the compilation): ")
+            + labels.joined(separator: ", ")
+    }
+
+    /// The label of the total of decided answers only, beside the total of all.
+    func decidedTotal(_ decided: String) -> String { t("Summa, endast \(decided)", "Total, \(decided) only") }
+    var allTotal: String { t("Summa, alla svar", "Total, all answers") }
 
     func generated(_ report: RoundReport) -> String {
         let n = report.exports.count
@@ -31,8 +58,8 @@ struct ReportWords {
     }
 
     var statusColumns: [String] {
-        sv ? ["Nämnd", "Läge", "Revision", "Inlämnad", "I tid", "Status", "Rubriker klara", "Inlämnad av"]
-           : ["Committee", "State", "Revision", "Handed in", "On time", "Status", "Headings done", "Handed in by"]
+        sv ? ["Nämnd", "Läge", "Revision", "Inlämnad", "I tid", "Status", "Rubriker utan fel", "Inlämnad av"]
+           : ["Committee", "State", "Revision", "Handed in", "On time", "Status", "Headings without findings", "Handed in by"]
     }
 
     func state(_ kind: CommitteeState.Kind) -> String {
@@ -42,6 +69,12 @@ struct ReportWords {
         case .received: return t("mottagen", "received")
         }
     }
+
+    /// The state of a committee whose archive file no longer matches its receipt.
+    var changedArchive: String { t("arkivfil ändrad, räknas som saknad", "archive file changed, counted as missing") }
+    var reasonsHeading: String { t("Bilaga: avvisningsskälen i sin helhet", "Appendix: the refusal reasons in full") }
+    /// "[1] Filen …" under the status table.
+    func note(_ number: Int, _ text: String) -> String { "[\(number)] \(text)" }
 
     func yesNo(_ value: Bool) -> String { value ? t("ja", "yes") : t("nej, sen", "no, late") }
 

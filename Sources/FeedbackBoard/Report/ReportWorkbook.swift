@@ -39,7 +39,7 @@ public struct ReportWorkbook: Sendable {
 
     /// The status table as the report shows it; revisions as numbers.
     func statusSheet(_ words: ReportWords) -> Sheet {
-        let rows = ReportRows.status(report, language).map { row in
+        let rows = ReportRows.status(report, language, shorten: false).rows.map { row in
             row.enumerated().map { i, text -> SheetCell in
                 // Revisions are numbers; nothing else in the table is digits alone.
                 if let n = Int(text) { return .integer(n) }

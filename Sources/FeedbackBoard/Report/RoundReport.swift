@@ -76,3 +76,78 @@ public struct RoundReport: Sendable {
         return 0
     }
 }
+
+// MARK: - What each answer's standing is
+
+extension RoundReport {
+    /// Where a committee's accepted answer stands, when it is not simply decided and on time:
+    /// its status when not the form's decided one ("utkast"), "sen" when handed in late.
+    /// Empty for a decided answer handed in on time.
+    public func marks(of committee: Committee, _ language: Language) -> [String] {
+        guard let state = status.committees.first(where: { $0.committee.id == committee.id }) else { return [] }
+        return RoundReport.marks(state, status, language)
+    }
+
+    static func marks(_ state: CommitteeState, _ status: RoundStatus, _ language: Language) -> [String] {
+        guard let receipt = state.accepted else { return [] }
+        if state.archiveProblem != nil { return [language == .sv ? "arkivfil ändrad" : "archive file changed"] }
+        var marks: [String] = []
+        if !state.isDecided { marks.append(status.statusLabel(receipt.export.status, language).lowercased()) }
+        if !receipt.onTime { marks.append(language == .sv ? "sen" : "late") }
+        return marks
+    }
+
+    /// The committee's name with its marks: "Kulturnämnden (utkast, sen)", what stands above
+    /// or beside its texts and amounts wherever they appear.
+    public func label(of committee: Committee, _ language: Language) -> String {
+        RoundReport.label(committee.name(language), marks(of: committee, language))
+    }
+
+    static func label(_ name: String, _ marks: [String]) -> String {
+        marks.isEmpty ? name : "\(name) (\(marks.joined(separator: ", ")))"
+    }
+
+    /// Every committee's label by its id (the report's writers look them up often).
+    func labels(_ language: Language) -> [String: String] {
+        Dictionary(status.committees.map { ($0.committee.id, RoundReport.label($0.committee.name(language), RoundReport.marks($0, status, language))) },
+                   uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The accepted exports whose status is the form's decided one.
+    public var decidedExports: [CommitteeExport] {
+        let decided = Set(status.committees.filter(\.isDecided).map(\.committee.id))
+        return exports.filter { decided.contains($0.committee.id) }
+    }
+
+    /// The counts the headline states: decided, accepted but not decided, late (of the
+    /// accepted), refused, missing (nothing accepted or refused), and archive files changed
+    /// after their receipt (left out).
+    public struct Headline: Sendable, Equatable {
+        public var committees = 0
+        public var decided = 0
+        public var undecided = 0
+        public var late = 0
+        public var refused = 0
+        public var missing = 0
+        public var changed = 0
+        /// Every committee has a decided answer, on time, readable.
+        public var isComplete: Bool { decided == committees && late == 0 && changed == 0 }
+    }
+
+    public var headline: Headline {
+        var h = Headline()
+        h.committees = form.committees.count
+        let readable = Set(exports.map(\.committee.id))
+        for state in status.committees {
+            switch state.kind {
+            case .received:
+                if !readable.contains(state.committee.id) { h.changed += 1; continue }
+                if state.isDecided { h.decided += 1 } else { h.undecided += 1 }
+                if state.accepted?.onTime == false { h.late += 1 }
+            case .refused: h.refused += 1
+            case .missing: h.missing += 1
+            }
+        }
+        return h
+    }
+}

@@ -24,8 +24,11 @@ public struct CommitteeState: Sendable {
     /// When another document replaced the committee's answer: the last accepted receipt of
     /// the document it replaced.
     public var replaced: Receipt?
-    /// Accepted, with the status the form marks decided.
+    /// Accepted, with the status the form marks decided (and its archive file unchanged).
     public var isDecided: Bool = false
+    /// Why the accepted export's archive file cannot be used (changed after its receipt,
+    /// unreadable); such an answer counts as missing, as in the report.
+    public var archiveProblem: Localized?
 }
 
 /// The round at a glance: every committee on the form, what is waiting, and whether the
@@ -52,7 +55,32 @@ public struct RoundStatus: Sendable {
     /// Reads the round's state from the inbox's receipts (every one verified, or the
     /// board's summary of them when no receipt was added since).
     public static func load(_ inbox: Inbox) throws(BoardError) -> RoundStatus {
-        RoundStatus(inbox: inbox, summary: try LedgerSummary.load(inbox))
+        var status = RoundStatus(inbox: inbox, summary: try LedgerSummary.load(inbox))
+        status.checkArchives(inbox)
+        return status
+    }
+
+    /// Checks each accepted export's archive file against its receipt's SHA-256; a changed
+    /// or unreadable one is flagged and no longer counts as decided.
+    mutating func checkArchives(_ inbox: Inbox) {
+        let problems = ParallelMap.map(committees) { state -> Localized? in
+            guard let receipt = state.accepted, let archived = receipt.archivedAs else { return nil }
+            do {
+                let bytes = try FileStore.readLimited(path: inbox.path + "/" + archived, limit: Arrival.maximumSize)
+                guard ContentDigest.sha256Hex(bytes) == receipt.handIn.sha256 else {
+                    return Localized(sv: "arkivfilen \(Sanitizer.visible(archived)) har ändrats sedan kvittensen, räknas som saknad",
+                                     en: "the archived file \(Sanitizer.visible(archived)) has changed since its receipt, counted as missing")
+                }
+                return nil
+            } catch {
+                return Localized(sv: "arkivfilen \(Sanitizer.visible(archived)) kan inte läsas, räknas som saknad",
+                                 en: "the archived file \(Sanitizer.visible(archived)) cannot be read, counted as missing")
+            }
+        }
+        for (i, problem) in problems.enumerated() where problem != nil {
+            committees[i].archiveProblem = problem
+            committees[i].isDecided = false
+        }
     }
 
     public init(inbox: Inbox, ledger: ReceiptLedger) {

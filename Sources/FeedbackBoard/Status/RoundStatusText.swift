@@ -26,13 +26,15 @@ extension RoundStatus {
             text += ", " + (receipt.onTime ? (sv ? "i tid" : "on time") : (sv ? "sen" : "late"))
             text += ", " + statusLabel(facts.status, language)
             if let done = facts.headingsDone, let total = facts.headings {
-                text += sv ? ", \(done) av \(total) rubriker klara" : ", \(done) of \(total) headings done"
+                text += sv ? ", \(done) av \(total) rubriker utan fel" : ", \(done) of \(total) headings without findings"
             }
             if let warnings = facts.warnings, warnings > 0 {
                 text += sv ? " (\(warnings) \(warnings == 1 ? "varning" : "varningar"))" : " (\(warnings) \(warnings == 1 ? "warning" : "warnings"))"
             }
             text += sv ? ", av \(Sanitizer.visible(receipt.handIn.owner))" : ", by \(Sanitizer.visible(receipt.handIn.owner))"
             parts.append(text)
+            // A changed archive file first: the answer no longer counts.
+            if let problem = state.archiveProblem { parts.insert((sv ? "ÄNDRAD: " : "CHANGED: ") + problem[language], at: 0) }
             if let replaced = state.replaced { parts.append(replacementText(replaced, language)) }
             if let refusal = state.latestRefusal {
                 parts.append((sv ? "senare inlämning " : "later hand-in ") + refusalText(refusal, language))

@@ -16,7 +16,7 @@ public struct BoardRow: Sendable, Equatable {
     public var committeeID: String
     public var name: String
     public var kind: Kind
-    /// "mottagen r3 2027-04-15 10:02, i tid, Beslutad, 6 av 6 rubriker klara, av anna"
+    /// "mottagen r3 2027-04-15 10:02, i tid, Beslutad, 6 av 6 rubriker utan fel, av anna"
     public var state: String
     /// Handed in after the deadline.
     public var late: Bool
