@@ -14,29 +14,20 @@ import Glibc
     static let secretary = "fbansa"
     static let staff = "fbanss"
 
-    static func removeUsers() {
-        for name in [secretary, staff] { _ = try? run("/usr/bin/env", ["userdel", name]) }
-        _ = try? run("/usr/bin/env", ["groupdel", group])
+    static func removeUsers() { ServerUsers.remove(groups: [group], users: [secretary, staff]) }
+
+    static func makeUsers() throws -> (secretary: ServerUser, staff: ServerUser) {
+        try ServerUsers.make(groups: [group], users: [(secretary, group), (staff, group)])
+        return (try ServerUsers.user(secretary), try ServerUsers.user(staff))
     }
 
-    static func makeUsers() throws -> (secretary: passwd, staff: passwd) {
-        removeUsers()
-        #expect(try run("/usr/bin/env", ["groupadd", group]).status == 0)
-        for name in [secretary, staff] {
-            #expect(try run("/usr/bin/env", ["useradd", "-M", "-s", "/usr/sbin/nologin", "-G", group, name]).status == 0)
-        }
-        guard let a = getpwnam(secretary)?.pointee, let s = getpwnam(staff)?.pointee else { throw CocoaError(.fileNoSuchFile) }
-        return (a, s)
+    func shell(_ user: ServerUser, _ command: String, in folder: String, environment: [String: String] = [:]) throws -> RunResult {
+        try ServerUsers.shell(user, command, in: folder, environment: environment)
     }
 
-    func shell(_ user: passwd, _ command: String, in folder: String, environment: [String: String] = [:]) throws -> RunResult {
-        try run("/usr/bin/env", ["setpriv", "--reuid=\(user.pw_uid)", "--regid=\(user.pw_gid)", "--init-groups", "/bin/sh", "-c", command],
-                in: folder, environment: environment)
-    }
+    func quoted(_ text: String) -> String { ServerUsers.quoted(text) }
 
-    func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-
-    @Test(.enabled(if: BoardSharedServerTests.canMakeUsers, "needs root, useradd and setpriv to run as two real users"))
+    @Test(.enabled(if: ServerUsers.canMake, "needs root, useradd and setpriv to run as two real users"))
     func theSecretaryReadsTheAnswerAndCannotWriteIt() throws {
         let (secretary, staff) = try Self.makeUsers()
         defer { Self.removeUsers() }
@@ -48,7 +39,7 @@ import Glibc
         chmod(binary, 0o755)
         for (sub, owner) in [("srv", staff), ("home-a", secretary)] {
             try FileManager.default.createDirectory(atPath: folder.file(sub), withIntermediateDirectories: false)
-            chown(folder.file(sub), owner.pw_uid, owner.pw_gid)
+            chown(folder.file(sub), owner.uid, owner.gid)
             chmod(folder.file(sub), sub == "srv" ? 0o755 : 0o700)
         }
         func env(_ home: String) -> [String: String] {
@@ -62,7 +53,7 @@ import Glibc
         #expect(allowed.status == 0, "\(allowed.stderr)")
         let draftPath = folder.file("home-a/hsn.json")
         try Data(DraftCodec.encode(BoardSamples.draft(form, committee: "hsn", index: 1), form: form)).write(to: URL(fileURLWithPath: draftPath))
-        chown(draftPath, secretary.pw_uid, secretary.pw_gid)
+        chown(draftPath, secretary.uid, secretary.gid)
         let submitted = try shell(secretary, "\(binary) submit \(quoted(draftPath)) --inbox \(quoted(inbox))", in: folder.path, environment: env("home-a"))
         #expect(submitted.status == 0, "\(submitted.stderr)")
         let received = try shell(staff, "\(binary) board receive \(quoted(inbox))", in: folder.path, environment: env("srv"))
@@ -73,16 +64,16 @@ import Glibc
         #expect(template.status == 0, "\(template.stderr)")
         let filled = folder.file("srv/svar.json")
         try Data(try AnswerRoundTests.fill(template.stdoutBytes)).write(to: URL(fileURLWithPath: filled))
-        chown(filled, staff.pw_uid, staff.pw_gid)
+        chown(filled, staff.uid, staff.gid)
         let published = try shell(staff, "\(binary) board answer \(quoted(inbox)) hsn --from \(quoted(filled))", in: folder.path, environment: env("srv"))
         #expect(published.status == 0, "\(published.stdout) \(published.stderr)")
         let answer = inbox + "/answers/pf-aterkoppling-2028_hsn_answer1.json"
         var status = stat()
         #expect(lstat(inbox + "/answers", &status) == 0)
         #expect(status.st_mode & 0o7777 == 0o2750)
-        #expect(status.st_uid == staff.pw_uid)
+        #expect(status.st_uid == staff.uid)
         #expect(getgrgid(status.st_gid).map { String(cString: $0.pointee.gr_name) } == Self.group)
-        #expect(lstat(answer, &status) == 0 && status.st_mode & 0o777 == 0o444 && status.st_uid == staff.pw_uid)
+        #expect(lstat(answer, &status) == 0 && status.st_mode & 0o777 == 0o444 && status.st_uid == staff.uid)
 
         // The secretary reads, lists, verifies and renders it.
         #expect(try shell(secretary, "cat \(quoted(answer)) > /dev/null", in: folder.path).status == 0)

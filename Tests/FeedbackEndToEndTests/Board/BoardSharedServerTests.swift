@@ -12,53 +12,29 @@ import Glibc
 /// secretary can delete or replace the other's hand-in, nor change what the board archived,
 /// nor forge a receipt without the board's private key.
 @Suite(.serialized) struct BoardSharedServerTests {
-    static var canMakeUsers: Bool {
-        getuid() == 0 && isInstalled("useradd") && isInstalled("userdel") && isInstalled("groupadd") && isInstalled("setpriv")
-    }
+    static var canMakeUsers: Bool { ServerUsers.canMake }
 
     static let group = "fbboardg"
     static let secretaryA = "fbboarda"
     static let secretaryB = "fbboardb"
     static let staff = "fbboards"
 
-    struct User {
-        let name: String
-        let uid: uid_t
-        let gid: gid_t
-    }
+    typealias User = ServerUser
 
-    static func user(_ name: String) throws -> User {
-        guard let entry = getpwnam(name) else { throw ToolError("no user \(name)") }
-        return User(name: name, uid: entry.pointee.pw_uid, gid: entry.pointee.pw_gid)
-    }
+    static func user(_ name: String) throws -> User { try ServerUsers.user(name) }
 
-    struct ToolError: Error, CustomStringConvertible {
-        var description: String
-        init(_ text: String) { description = text }
-    }
-
-    static func removeUsers() {
-        for name in [secretaryA, secretaryB, staff] { _ = try? run("/usr/bin/env", ["userdel", name]) }
-        _ = try? run("/usr/bin/env", ["groupdel", group])
-    }
+    static func removeUsers() { ServerUsers.remove(groups: [group], users: [secretaryA, secretaryB, staff]) }
 
     static func makeUsers() throws {
-        removeUsers()
-        let made = try run("/usr/bin/env", ["groupadd", group])
-        guard made.status == 0 else { throw ToolError("groupadd: \(made.stderr)") }
-        for name in [secretaryA, secretaryB, staff] {
-            let result = try run("/usr/bin/env", ["useradd", "-M", "-s", "/usr/sbin/nologin", "-G", group, name])
-            guard result.status == 0 else { throw ToolError("useradd \(name): \(result.stderr)") }
-        }
+        try ServerUsers.make(groups: [group], users: [secretaryA, secretaryB, staff].map { ($0, group) })
     }
 
     /// Runs a shell command as a user, with their groups.
     func shell(_ user: User, _ command: String, in folder: String, environment: [String: String] = [:]) throws -> RunResult {
-        try run("/usr/bin/env", ["setpriv", "--reuid=\(user.uid)", "--regid=\(user.gid)", "--init-groups", "/bin/sh", "-c", command],
-                in: folder, environment: environment)
+        try ServerUsers.shell(user, command, in: folder, environment: environment)
     }
 
-    func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+    func quoted(_ text: String) -> String { ServerUsers.quoted(text) }
 
     @Test(.enabled(if: canMakeUsers, "needs root, useradd and setpriv to run as three real users"))
     func twoSecretariesAndTheBoard() throws {

@@ -11,9 +11,7 @@ import Glibc
 /// A hand-in counts only from its committee's people; the others are refused with a reason
 /// their author sees in `receipt list`, and kn's people see when their answer is superseded.
 @Suite(.serialized) struct HandInPermissionTests {
-    static var canMakeUsers: Bool {
-        getuid() == 0 && isInstalled("useradd") && isInstalled("userdel") && isInstalled("groupadd") && isInstalled("setpriv")
-    }
+    static var canMakeUsers: Bool { ServerUsers.canMake }
 
     static let group = "fbtrustg"
     static let knGroup = "fbtrustk"
@@ -22,37 +20,24 @@ import Glibc
     static let knChair = "fbtrustk2"
     static let board = "fbtrustb"
 
-    struct User { let name: String; let uid: uid_t; let gid: gid_t }
-    struct ToolError: Error, CustomStringConvertible { var description: String }
+    typealias User = ServerUser
 
-    static func user(_ name: String) throws -> User {
-        guard let entry = getpwnam(name) else { throw ToolError(description: "no user \(name)") }
-        return User(name: name, uid: entry.pointee.pw_uid, gid: entry.pointee.pw_gid)
-    }
+    static func user(_ name: String) throws -> User { try ServerUsers.user(name) }
 
     static func removeUsers() {
-        for name in [hsnSecretary, knSecretary, knChair, board] { _ = try? run("/usr/bin/env", ["userdel", name]) }
-        for name in [group, knGroup] { _ = try? run("/usr/bin/env", ["groupdel", name]) }
+        ServerUsers.remove(groups: [group, knGroup], users: [hsnSecretary, knSecretary, knChair, board])
     }
 
     static func makeUsers() throws {
-        removeUsers()
-        for name in [group, knGroup] {
-            let made = try run("/usr/bin/env", ["groupadd", name])
-            guard made.status == 0 else { throw ToolError(description: "groupadd \(name): \(made.stderr)") }
-        }
-        for (name, groups) in [(hsnSecretary, group), (knSecretary, "\(group),\(knGroup)"), (knChair, "\(group),\(knGroup)"), (board, group)] {
-            let result = try run("/usr/bin/env", ["useradd", "-M", "-s", "/usr/sbin/nologin", "-G", groups, name])
-            guard result.status == 0 else { throw ToolError(description: "useradd \(name): \(result.stderr)") }
-        }
+        try ServerUsers.make(groups: [group, knGroup], users: [(hsnSecretary, group), (knSecretary, "\(group),\(knGroup)"),
+                                                              (knChair, "\(group),\(knGroup)"), (board, group)])
     }
 
     func shell(_ user: User, _ command: String, in folder: String, environment: [String: String] = [:]) throws -> RunResult {
-        try run("/usr/bin/env", ["setpriv", "--reuid=\(user.uid)", "--regid=\(user.gid)", "--init-groups", "/bin/sh", "-c", command],
-                in: folder, environment: environment)
+        try ServerUsers.shell(user, command, in: folder, environment: environment)
     }
 
-    func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+    func quoted(_ text: String) -> String { ServerUsers.quoted(text) }
 
     @Test(.enabled(if: canMakeUsers, "needs root, useradd and setpriv to run as real users"))
     func onlyACommitteesPeopleHandInForIt() throws {
